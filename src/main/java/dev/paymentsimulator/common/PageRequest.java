@@ -1,0 +1,29 @@
+package dev.paymentsimulator.common;
+
+import java.util.Map;
+
+/**
+ * Which slice of a newest-first list a client asked for: at most {@code limit} items
+ * after the one named by {@code startingAfter}.
+ */
+public record PageRequest(int limit, String startingAfter) {
+
+	public static final int DEFAULT_LIMIT = 10;
+
+	public static final int MAX_LIMIT = 100;
+
+	public PageRequest {
+		if (limit < 1 || limit > MAX_LIMIT) {
+			throw new ApiException(ErrorCode.PARAMETER_INVALID, "limit must be between 1 and " + MAX_LIMIT + ".",
+					Map.of("param", "limit"));
+		}
+		if (startingAfter != null && startingAfter.isBlank()) {
+			startingAfter = null;
+		}
+	}
+
+	public static PageRequest of(Integer limit, String startingAfter) {
+		return new PageRequest((limit != null) ? limit : DEFAULT_LIMIT, startingAfter);
+	}
+
+}

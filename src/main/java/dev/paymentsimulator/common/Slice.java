@@ -1,0 +1,34 @@
+package dev.paymentsimulator.common;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Predicate;
+
+/** One page of a newest-first list, as a store returns it. */
+public record Slice<T>(List<T> items, boolean hasMore) {
+
+	/**
+	 * Takes up to {@code limit} matching items, looking one further to tell whether more
+	 * exist.
+	 */
+	public static <T> Slice<T> take(Iterator<T> newestFirst, Predicate<? super T> filter, int limit) {
+		List<T> items = new ArrayList<>(Math.min(limit, 16));
+		while (newestFirst.hasNext()) {
+			T item = newestFirst.next();
+			if (item == null || !filter.test(item)) {
+				continue;
+			}
+			if (items.size() == limit) {
+				return new Slice<>(items, true);
+			}
+			items.add(item);
+		}
+		return new Slice<>(items, false);
+	}
+
+	public ListPage<T> toPage(String url) {
+		return ListPage.of(this.items, this.hasMore, url);
+	}
+
+}

@@ -1,0 +1,292 @@
+package dev.paymentsimulator.payment;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.paymentsimulator.account.Namespace;
+import dev.paymentsimulator.common.ApiException;
+import dev.paymentsimulator.common.ErrorCode;
+
+/**
+ * The aggregate: one payment with its refunds. Immutable; every move is a guarded method
+ * that returns the next version, which the store swaps in atomically.
+ *
+ * @param sequence orders payments of a namespace by creation, for newest-first lists
+ * @param dueAt when the clock next moves this payment on its own (settling a
+ * {@code processing} payment, expiring an authorization); {@code null} when never
+ */
+public record Payment(String id, Namespace namespace, long sequence, Instant created, long amount, String currency,
+		PaymentStatus status, CaptureMethod captureMethod, long amountCapturable, long amountReceived,
+		long amountRefunded, String clientSecret, String description, Map<String, String> metadata, Card card,
+		PaymentError lastError, NextAction nextAction, String cancellationReason, List<Refund> refunds, Instant dueAt) {
+
+	/** How long the simulated network takes to answer for a {@code processing} card. */
+	public static final Duration PROCESSING_TIME = Duration.ofSeconds(5);
+
+	/** How long funds stay held before an uncaptured authorization lapses. */
+	public static final Duration AUTHORIZATION_WINDOW = Duration.ofDays(7);
+
+	public Payment {
+		// insertion order is kept, so the same request gives the same bytes in every run
+		metadata = metadata.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+		refunds = List.copyOf(refunds);
+	}
+
+	static Payment create(String id, Namespace namespace, long sequence, Instant now, long amount, String currency,
+			CaptureMethod captureMethod, String clientSecret, String description, Map<String, String> metadata,
+			Card card) {
+		return new Payment(id, namespace, sequence, now, amount, currency, PaymentStatus.CREATED, captureMethod, 0, 0,
+				0, clientSecret, description, metadata, card, null, null, null, List.of(), null);
+	}
+
+	/**
+	 * Sends the card to the simulated network. A decline is a state, not an exception:
+	 * the payment becomes {@code failed} and the caller reports it.
+	 * @param card the card to use, or {@code null} for the one attached at creation
+	 */
+	Payment confirm(Card card, Instant now, String challengeUrl, String returnUrl) {
+		require(PaymentAction.CONFIRM);
+		Card using = (card != null) ? card : this.card;
+		if (using == null) {
+			throw ApiException.missing("payment_method");
+		}
+		Change next = change().card(using).lastError(null).nextAction(null).dueAt(null);
+		if (using.isExpiredAt(now)) {
+			return next.fail(CardBehavior.EXPIRED_CARD.decline());
+		}
+		return switch (using.behavior().step()) {
+			case CHALLENGE ->
+				next.status(PaymentStatus.REQUIRES_ACTION).nextAction(new NextAction(challengeUrl, returnUrl)).build();
+			case PROCESSING -> next.status(PaymentStatus.PROCESSING).dueAt(now.plus(PROCESSING_TIME)).build();
+			case DIRECT -> next.networkAnswer(using.behavior().decline(), now);
+		};
+	}
+
+	/** Finishes 3-D Secure: the network answers only once the customer passed. */
+	Payment finishChallenge(boolean passed, Instant now) {
+		require(PaymentAction.CHALLENGE);
+		Change next = change().nextAction(null);
+		if (!passed) {
+			return next.fail(PaymentError.AUTHENTICATION_FAILED);
+		}
+		return next.networkAnswer(this.card.behavior().decline(), now);
+	}
+
+	/**
+	 * Captures held or paid funds. From {@code authorized} a smaller amount releases the
+	 * rest; a {@code succeeded} payment was paid in full, so capturing only settles it.
+	 */
+	Payment capture(Long amount, Instant now) {
+		require(PaymentAction.CAPTURE);
+		long available = (this.status == PaymentStatus.AUTHORIZED) ? this.amountCapturable : this.amountReceived;
+		long capturing = (amount != null) ? amount : available;
+		if (capturing > available) {
+			throw new ApiException(ErrorCode.AMOUNT_TOO_LARGE,
+					"Amount " + capturing + " is more than the " + available + " that can be captured.",
+					Map.of("param", "amount", "payment_id", this.id));
+		}
+		if (this.status == PaymentStatus.SUCCEEDED && capturing != available) {
+			throw ApiException.invalid("amount", "Payment " + this.id
+					+ " was paid in full at confirmation; capture settles all of it (" + available + ").");
+		}
+		return change().status(PaymentStatus.CAPTURED)
+			.amountCapturable(0)
+			.amountReceived(capturing)
+			.dueAt(null)
+			.build();
+	}
+
+	Payment cancel(String reason) {
+		require(PaymentAction.CANCEL);
+		return canceled(reason);
+	}
+
+	/**
+	 * Gives money back, by default all that is left. The refund is the last one in the
+	 * returned payment's {@code refunds}.
+	 */
+	Payment refund(String refundId, long refundSequence, Long amount, String reason, Map<String, String> metadata,
+			Instant now) {
+		require(PaymentAction.REFUND);
+		long left = this.amountReceived - this.amountRefunded;
+		long refunding = (amount != null) ? amount : left;
+		if (refunding > left) {
+			throw new ApiException(ErrorCode.AMOUNT_TOO_LARGE,
+					"Amount " + refunding + " is more than the " + left + " left to refund.",
+					Map.of("param", "amount", "payment_id", this.id));
+		}
+		long refunded = this.amountRefunded + refunding;
+		List<Refund> refunds = new ArrayList<>(this.refunds);
+		refunds.add(new Refund(refundId, refundSequence, this.id, refunding, this.currency, reason, metadata, now));
+		return change()
+			.status((refunded == this.amountReceived) ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED)
+			.amountRefunded(refunded)
+			.refunds(refunds)
+			.build();
+	}
+
+	/** The refund made most recently. */
+	Refund lastRefund() {
+		return this.refunds.get(this.refunds.size() - 1);
+	}
+
+	/**
+	 * Makes the next move the clock owes this payment, if it is due by {@code now}: a
+	 * {@code processing} payment settles, an authorization lapses. The move happens at
+	 * the instant it fell due, so one long advance can run several moves in order.
+	 */
+	Payment runDue(Instant now) {
+		if (this.dueAt == null || this.dueAt.isAfter(now)) {
+			return this;
+		}
+		return switch (this.status) {
+			case PROCESSING -> change().dueAt(null).networkAnswer(this.card.behavior().decline(), this.dueAt);
+			case AUTHORIZED -> canceled("expired");
+			default -> change().dueAt(null).build();
+		};
+	}
+
+	private Payment canceled(String reason) {
+		return change().status(PaymentStatus.CANCELED)
+			.amountCapturable(0)
+			.cancellationReason(reason)
+			.nextAction(null)
+			.dueAt(null)
+			.build();
+	}
+
+	private void require(PaymentAction action) {
+		if (!this.status.allows(action)) {
+			throw new InvalidStateException(this.id, this.status, action);
+		}
+		if (action == PaymentAction.REFUND && this.amountRefunded >= this.amountReceived) {
+			throw new InvalidStateException(this.id, this.status, action);
+		}
+	}
+
+	private Change change() {
+		return new Change(this);
+	}
+
+	/** A copy being edited: the only place a payment's fields are ever set. */
+	private static final class Change {
+
+		private final Payment from;
+
+		private PaymentStatus status;
+
+		private long amountCapturable;
+
+		private long amountReceived;
+
+		private long amountRefunded;
+
+		private Card card;
+
+		private PaymentError lastError;
+
+		private NextAction nextAction;
+
+		private String cancellationReason;
+
+		private List<Refund> refunds;
+
+		private Instant dueAt;
+
+		Change(Payment from) {
+			this.from = from;
+			this.status = from.status;
+			this.amountCapturable = from.amountCapturable;
+			this.amountReceived = from.amountReceived;
+			this.amountRefunded = from.amountRefunded;
+			this.card = from.card;
+			this.lastError = from.lastError;
+			this.nextAction = from.nextAction;
+			this.cancellationReason = from.cancellationReason;
+			this.refunds = from.refunds;
+			this.dueAt = from.dueAt;
+		}
+
+		Change status(PaymentStatus status) {
+			this.status = status;
+			return this;
+		}
+
+		Change amountCapturable(long amount) {
+			this.amountCapturable = amount;
+			return this;
+		}
+
+		Change amountReceived(long amount) {
+			this.amountReceived = amount;
+			return this;
+		}
+
+		Change amountRefunded(long amount) {
+			this.amountRefunded = amount;
+			return this;
+		}
+
+		Change card(Card card) {
+			this.card = card;
+			return this;
+		}
+
+		Change lastError(PaymentError error) {
+			this.lastError = error;
+			return this;
+		}
+
+		Change nextAction(NextAction nextAction) {
+			this.nextAction = nextAction;
+			return this;
+		}
+
+		Change cancellationReason(String reason) {
+			this.cancellationReason = reason;
+			return this;
+		}
+
+		Change refunds(List<Refund> refunds) {
+			this.refunds = refunds;
+			return this;
+		}
+
+		Change dueAt(Instant dueAt) {
+			this.dueAt = dueAt;
+			return this;
+		}
+
+		Payment fail(PaymentError error) {
+			return status(PaymentStatus.FAILED).lastError(error).build();
+		}
+
+		/** Applies the network's answer: approved holds or takes the money. */
+		Payment networkAnswer(PaymentError decline, Instant at) {
+			if (decline != null) {
+				return fail(decline);
+			}
+			if (this.from.captureMethod == CaptureMethod.MANUAL) {
+				return status(PaymentStatus.AUTHORIZED).amountCapturable(this.from.amount)
+					.dueAt(at.plus(AUTHORIZATION_WINDOW))
+					.build();
+			}
+			return status(PaymentStatus.SUCCEEDED).amountReceived(this.from.amount).build();
+		}
+
+		Payment build() {
+			Payment p = this.from;
+			return new Payment(p.id, p.namespace, p.sequence, p.created, p.amount, p.currency, this.status,
+					p.captureMethod, this.amountCapturable, this.amountReceived, this.amountRefunded, p.clientSecret,
+					p.description, p.metadata, this.card, this.lastError, this.nextAction, this.cancellationReason,
+					this.refunds, this.dueAt);
+		}
+
+	}
+
+}

@@ -1,0 +1,72 @@
+package dev.paymentsimulator.payment;
+
+import java.util.Currency;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.paymentsimulator.common.ApiException;
+
+/** Checks of client input that the domain owns, whichever door it came through. */
+final class PaymentInputs {
+
+	static final long MIN_AMOUNT = 1;
+
+	static final long MAX_AMOUNT = 99_999_999;
+
+	private static final int METADATA_MAX_KEYS = 50;
+
+	private static final int METADATA_MAX_KEY_LENGTH = 40;
+
+	private static final int METADATA_MAX_VALUE_LENGTH = 500;
+
+	private PaymentInputs() {
+	}
+
+	static long amount(long amount) {
+		if (amount < MIN_AMOUNT || amount > MAX_AMOUNT) {
+			throw ApiException.invalid("amount", "amount must be between " + MIN_AMOUNT + " and " + MAX_AMOUNT
+					+ ", in the currency's smallest unit.");
+		}
+		return amount;
+	}
+
+	/** An ISO 4217 code in any case, returned lowercase. */
+	static String currency(String code) {
+		if (code == null || code.isBlank()) {
+			throw ApiException.missing("currency");
+		}
+		try {
+			if (code.length() == 3) {
+				return Currency.getInstance(code.toUpperCase(Locale.ROOT)).getCurrencyCode().toLowerCase(Locale.ROOT);
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			// falls through to the answer below
+		}
+		throw ApiException.invalid("currency", "currency must be an ISO 4217 code such as usd or eur.");
+	}
+
+	static Map<String, String> metadata(Map<String, String> metadata, String param) {
+		if (metadata == null) {
+			return Map.of();
+		}
+		if (metadata.size() > METADATA_MAX_KEYS) {
+			throw ApiException.invalid(param, param + " takes at most " + METADATA_MAX_KEYS + " keys.");
+		}
+		metadata.forEach((key, value) -> {
+			if (key.isEmpty() || key.length() > METADATA_MAX_KEY_LENGTH) {
+				throw ApiException.invalid(param,
+						param + " keys must be 1 to " + METADATA_MAX_KEY_LENGTH + " characters long.");
+			}
+			if (value == null) {
+				throw ApiException.invalid(param + "." + key, "metadata values must be strings.");
+			}
+			if (value.length() > METADATA_MAX_VALUE_LENGTH) {
+				throw ApiException.invalid(param + "." + key,
+						"metadata values must be at most " + METADATA_MAX_VALUE_LENGTH + " characters long.");
+			}
+		});
+		return metadata;
+	}
+
+}

@@ -1,0 +1,171 @@
+package dev.paymentsimulator.payment;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.paymentsimulator.account.Namespace;
+import dev.paymentsimulator.common.ApiException;
+import dev.paymentsimulator.common.PageRequest;
+import dev.paymentsimulator.common.Slice;
+import dev.paymentsimulator.simulator.ClockAdvanced;
+import dev.paymentsimulator.simulator.IdGenerator;
+import dev.paymentsimulator.simulator.SimulatorClock;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * The payment lifecycle: every move loads a payment, runs the guarded domain method
+ * inside the store's atomic update and returns the stored result.
+ */
+@Service
+public class PaymentService {
+
+	private final Payments payments;
+
+	private final SimulatorClock clock;
+
+	private final IdGenerator ids;
+
+	private final TestCards cards;
+
+	PaymentService(Payments payments, SimulatorClock clock, IdGenerator ids, TestCards cards) {
+		this.payments = payments;
+		this.clock = clock;
+		this.ids = ids;
+		this.cards = cards;
+	}
+
+	public Payment create(Namespace namespace, NewPayment request) {
+		long amount = PaymentInputs.amount(request.amount());
+		String currency = PaymentInputs.currency(request.currency());
+		Map<String, String> metadata = PaymentInputs.metadata(request.metadata(), "metadata");
+		Instant now = this.clock.now(namespace);
+		Card card = (request.paymentMethod() != null) ? this.cards.resolve(request.paymentMethod(), now) : null;
+		if (request.confirm() && card == null) {
+			throw ApiException.missing("payment_method");
+		}
+		String id = this.ids.newId(namespace, "pay_");
+		String clientSecret = id + "_secret_" + this.ids.randomString(namespace, 24);
+		Payment payment = Payment.create(id, namespace, this.payments.nextSequence(namespace), now, amount, currency,
+				request.captureMethod(), clientSecret, request.description(), metadata, card);
+		this.payments.add(payment);
+		if (!request.confirm()) {
+			return payment;
+		}
+		return confirmed(this.payments.update(namespace, id, (current) -> current.confirm(null, now,
+				challengeUrl(request.pagesBaseUrl(), id), request.returnUrl())));
+	}
+
+	/**
+	 * @param clientSecret when given, it must be the payment's own
+	 * @throws PaymentDeclinedException when the network declines; the payment is then
+	 * stored as {@code failed}
+	 */
+	public Payment confirm(Namespace namespace, String id, PaymentMethodInput paymentMethod, String clientSecret,
+			String returnUrl, String pagesBaseUrl) {
+		Payment payment = get(namespace, id, clientSecret);
+		Instant now = this.clock.now(namespace);
+		Card card = (paymentMethod != null) ? this.cards.resolve(paymentMethod, now) : null;
+		return confirmed(this.payments.update(namespace, payment.id(),
+				(current) -> current.confirm(card, now, challengeUrl(pagesBaseUrl, id), returnUrl)));
+	}
+
+	public Payment finishChallenge(Namespace namespace, String id, boolean passed) {
+		Instant now = this.clock.now(namespace);
+		return this.payments.update(namespace, id, (current) -> current.finishChallenge(passed, now));
+	}
+
+	public Payment capture(Namespace namespace, String id, Long amount) {
+		Instant now = this.clock.now(namespace);
+		return this.payments.update(namespace, id, (current) -> current.capture(amount, now));
+	}
+
+	public Payment cancel(Namespace namespace, String id, String reason) {
+		return this.payments.update(namespace, id, (current) -> current.cancel(reason));
+	}
+
+	public Refund refund(Namespace namespace, String id, Long amount, String reason, Map<String, String> metadata) {
+		Map<String, String> checked = PaymentInputs.metadata(metadata, "metadata");
+		Instant now = this.clock.now(namespace);
+		String refundId = this.ids.newId(namespace, "re_");
+		long sequence = this.payments.nextSequence(namespace);
+		return this.payments
+			.update(namespace, id, (current) -> current.refund(refundId, sequence, amount, reason, checked, now))
+			.lastRefund();
+	}
+
+	public Payment get(Namespace namespace, String id) {
+		return this.payments.find(namespace, id).orElseThrow(() -> ApiException.notFound("payment", id));
+	}
+
+	/**
+	 * Looks a payment up for someone who may have to prove they hold its client secret. A
+	 * wrong secret answers as if the payment did not exist, so ids cannot be probed.
+	 */
+	public Payment get(Namespace namespace, String id, String clientSecret) {
+		Payment payment = get(namespace, id);
+		if (clientSecret != null && !MessageDigest.isEqual(clientSecret.getBytes(StandardCharsets.UTF_8),
+				payment.clientSecret().getBytes(StandardCharsets.UTF_8))) {
+			throw ApiException.notFound("payment", id);
+		}
+		return payment;
+	}
+
+	public Slice<Payment> list(Namespace namespace, PageRequest page, PaymentStatus status) {
+		return this.payments.list(namespace, page, status);
+	}
+
+	public Refund getRefund(Namespace namespace, String refundId) {
+		return this.payments.findRefund(namespace, refundId)
+			.orElseThrow(() -> ApiException.notFound("refund", refundId));
+	}
+
+	public Slice<Refund> listRefunds(Namespace namespace, PageRequest page, String paymentId) {
+		if (paymentId != null) {
+			get(namespace, paymentId);
+		}
+		return this.payments.listRefunds(namespace, page, paymentId);
+	}
+
+	/** Runs, in due order, every move the namespace's clock owes up to now. */
+	@EventListener
+	void onClockAdvanced(ClockAdvanced advanced) {
+		runDue(advanced.namespace(), advanced.now());
+	}
+
+	/**
+	 * A clock that follows real time moves on its own; look for due moves each second.
+	 */
+	@Scheduled(fixedDelay = 1000)
+	void runDueOnRealTime() {
+		if (this.clock.followsRealTime()) {
+			for (Namespace namespace : this.payments.namespaces()) {
+				runDue(namespace, this.clock.now(namespace));
+			}
+		}
+	}
+
+	private void runDue(Namespace namespace, Instant now) {
+		Optional<String> due;
+		while ((due = this.payments.nextDue(namespace, now)).isPresent()) {
+			this.payments.update(namespace, due.get(), (current) -> current.runDue(now));
+		}
+	}
+
+	private Payment confirmed(Payment payment) {
+		if (payment.status() == PaymentStatus.FAILED) {
+			throw new PaymentDeclinedException(payment);
+		}
+		return payment;
+	}
+
+	private static String challengeUrl(String pagesBaseUrl, String paymentId) {
+		return pagesBaseUrl + "/3ds/" + paymentId;
+	}
+
+}

@@ -1,0 +1,50 @@
+package dev.paymentsimulator.payment;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+import dev.paymentsimulator.account.Namespace;
+import dev.paymentsimulator.common.PageRequest;
+import dev.paymentsimulator.common.Slice;
+
+/**
+ * Where payments live, one shelf per namespace. Every change goes through
+ * {@link #update}, which applies the change function atomically: two concurrent refunds
+ * never both see the old {@code amount_refunded}.
+ */
+public interface Payments {
+
+	/**
+	 * The next number in the namespace's creation order, for payments and refunds alike.
+	 */
+	long nextSequence(Namespace namespace);
+
+	void add(Payment payment);
+
+	Optional<Payment> find(Namespace namespace, String id);
+
+	/**
+	 * Replaces the payment with {@code change.apply(current)} as one atomic step; an
+	 * exception from the change leaves the payment as it was.
+	 * @throws dev.paymentsimulator.common.ApiException {@code resource_missing} when
+	 * absent
+	 */
+	Payment update(Namespace namespace, String id, UnaryOperator<Payment> change);
+
+	/** Newest first, optionally only those in one status. */
+	Slice<Payment> list(Namespace namespace, PageRequest page, PaymentStatus status);
+
+	Optional<Refund> findRefund(Namespace namespace, String refundId);
+
+	/** Newest first; every refund of the namespace, or those of one payment. */
+	Slice<Refund> listRefunds(Namespace namespace, PageRequest page, String paymentId);
+
+	/** A payment the clock owes a move at or before {@code now}, if any. */
+	Optional<String> nextDue(Namespace namespace, Instant now);
+
+	/** The namespaces that hold anything. */
+	Set<Namespace> namespaces();
+
+}

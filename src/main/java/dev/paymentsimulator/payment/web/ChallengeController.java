@@ -1,0 +1,32 @@
+package dev.paymentsimulator.payment.web;
+
+import dev.paymentsimulator.account.Namespace;
+import dev.paymentsimulator.payment.PaymentService;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Finishes 3-D Secure without a browser, as the challenge page's buttons do. */
+@RestController
+class ChallengeController {
+
+	private final PaymentService payments;
+
+	ChallengeController(PaymentService payments) {
+		this.payments = payments;
+	}
+
+	record Challenge(@NotNull @Pattern(regexp = "pass|fail", message = "must be pass or fail") String outcome) {
+	}
+
+	@PostMapping("/v1/simulator/payments/{id}/challenge")
+	PaymentView finish(@PathVariable String id, @Valid @RequestBody Challenge request, Namespace namespace) {
+		return PaymentView.of(this.payments.finishChallenge(namespace, id, "pass".equals(request.outcome())));
+	}
+
+}

@@ -1,0 +1,15 @@
+package dev.paymentsimulator.payment.web;
+
+import java.util.Map;
+
+import dev.paymentsimulator.payment.Refund;
+
+record RefundView(String id, String object, String payment, long amount, String currency, String status, String reason,
+		Map<String, String> metadata, long created) {
+
+	static RefundView of(Refund refund) {
+		return new RefundView(refund.id(), "refund", refund.paymentId(), refund.amount(), refund.currency(),
+				refund.status(), refund.reason(), refund.metadata(), refund.created().getEpochSecond());
+	}
+
+}

@@ -1,0 +1,65 @@
+package dev.paymentsimulator.simulator;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+import dev.paymentsimulator.account.Namespace;
+
+import org.springframework.context.ApplicationEventPublisher;
+
+/**
+ * The one source of "now" in the service, one clock per namespace. A clock either follows
+ * real time plus whatever it was advanced by, or, when a start instant is configured,
+ * stands still until advanced, which makes runs repeatable.
+ */
+public class SimulatorClock {
+
+	private final Clock realTime;
+
+	private final Instant frozenStart;
+
+	private final ApplicationEventPublisher events;
+
+	private final ConcurrentMap<Namespace, Duration> advancedBy = new ConcurrentHashMap<>();
+
+	public SimulatorClock(Clock realTime, Instant frozenStart, ApplicationEventPublisher events) {
+		this.realTime = realTime;
+		this.frozenStart = frozenStart;
+		this.events = events;
+	}
+
+	public Instant now(Namespace namespace) {
+		return base().plus(this.advancedBy.getOrDefault(namespace, Duration.ZERO));
+	}
+
+	/**
+	 * Moves the namespace's clock forward and runs, before returning, whatever fell due
+	 * on the way (through {@link ClockAdvanced} listeners).
+	 */
+	public Instant advance(Namespace namespace, Duration by) {
+		if (by.isNegative()) {
+			throw new IllegalArgumentException("The clock only moves forward");
+		}
+		this.advancedBy.merge(namespace, by, Duration::plus);
+		Instant now = now(namespace);
+		this.events.publishEvent(new ClockAdvanced(namespace, now));
+		return now;
+	}
+
+	/**
+	 * Whether clocks move on their own, so due work must also be looked for over time.
+	 */
+	public boolean followsRealTime() {
+		return this.frozenStart == null;
+	}
+
+	private Instant base() {
+		Instant base = (this.frozenStart != null) ? this.frozenStart : this.realTime.instant();
+		return base.truncatedTo(ChronoUnit.MILLIS);
+	}
+
+}
