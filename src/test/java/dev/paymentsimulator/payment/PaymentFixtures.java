@@ -1,0 +1,83 @@
+package dev.paymentsimulator.payment;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import dev.paymentsimulator.account.Namespace;
+import dev.paymentsimulator.simulator.ClockAdvanced;
+import dev.paymentsimulator.simulator.IdGenerator;
+import dev.paymentsimulator.simulator.SimulatorClock;
+
+/**
+ * A payment service wired by hand, without Spring: a frozen clock whose advances run due
+ * moves, a seeded id generator and the in-memory store.
+ */
+final class PaymentFixtures {
+
+	static final Instant START = Instant.parse("2026-11-25T12:00:00Z");
+
+	static final Namespace NS = Namespace.DEFAULT;
+
+	final SimulatorClock clock;
+
+	final TestCards cards;
+
+	final PaymentService service;
+
+	PaymentFixtures() {
+		AtomicReference<PaymentService> wired = new AtomicReference<>();
+		this.clock = new SimulatorClock(Clock.fixed(START, ZoneOffset.UTC), START, (event) -> {
+			if (event instanceof ClockAdvanced advanced) {
+				wired.get().onClockAdvanced(advanced);
+			}
+		});
+		IdGenerator ids = new IdGenerator(42L);
+		this.cards = new TestCards(ids);
+		this.service = new PaymentService(new InMemoryPayments(), this.clock, ids, this.cards);
+		wired.set(this.service);
+	}
+
+	static PaymentMethodInput card(String number) {
+		return new PaymentMethodInput.RawCard(number, 12, 2030, null);
+	}
+
+	Payment create(CaptureMethod captureMethod) {
+		return this.service.create(NS,
+				new NewPayment(2000, "usd", captureMethod, null, Map.of(), null, false, null, "http://localhost:8080"));
+	}
+
+	Payment confirm(Payment payment, String number) {
+		try {
+			return this.service.confirm(NS, payment.id(), card(number), null, "http://shop.test/done",
+					"http://localhost:8080");
+		}
+		catch (PaymentDeclinedException declined) {
+			return this.service.get(NS, payment.id());
+		}
+	}
+
+	/** A payment brought to the given state through real moves only. */
+	Payment in(PaymentStatus status) {
+		return switch (status) {
+			case CREATED -> create(CaptureMethod.AUTOMATIC);
+			case REQUIRES_ACTION -> confirm(create(CaptureMethod.AUTOMATIC), "4000002500003155");
+			case PROCESSING -> confirm(create(CaptureMethod.AUTOMATIC), "4000000000000077");
+			case AUTHORIZED -> confirm(create(CaptureMethod.MANUAL), "4242424242424242");
+			case SUCCEEDED -> confirm(create(CaptureMethod.AUTOMATIC), "4242424242424242");
+			case CAPTURED -> this.service.capture(NS, in(PaymentStatus.AUTHORIZED).id(), null);
+			case FAILED -> confirm(create(CaptureMethod.AUTOMATIC), "4000000000000002");
+			case PARTIALLY_REFUNDED -> refunded(in(PaymentStatus.SUCCEEDED), 500L);
+			case REFUNDED -> refunded(in(PaymentStatus.SUCCEEDED), null);
+			case CANCELED -> this.service.cancel(NS, create(CaptureMethod.AUTOMATIC).id(), null);
+		};
+	}
+
+	private Payment refunded(Payment payment, Long amount) {
+		this.service.refund(NS, payment.id(), amount, null, Map.of());
+		return this.service.get(NS, payment.id());
+	}
+
+}

@@ -1,0 +1,81 @@
+package dev.paymentsimulator.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A small real HTTP client for tests that go through the whole server. */
+public final class Api {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final String base;
+
+	public Api(int port) {
+		this.base = "http://localhost:" + port;
+	}
+
+	public Answer get(String path) {
+		return send(HttpRequest.newBuilder(URI.create(this.base + path)).GET(), Map.of());
+	}
+
+	public Answer post(String path, String json) {
+		return post(path, json, Map.of());
+	}
+
+	public Answer post(String path, String json, Map<String, String> headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("Content-Type", "application/json")
+			.POST((json != null) ? HttpRequest.BodyPublishers.ofString(json) : HttpRequest.BodyPublishers.noBody());
+		return send(request, headers);
+	}
+
+	public Answer send(HttpRequest.Builder request, Map<String, String> headers) {
+		headers.forEach(request::header);
+		try {
+			HttpResponse<String> response = this.http.send(request.timeout(Duration.ofSeconds(30)).build(),
+					HttpResponse.BodyHandlers.ofString());
+			return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+					response.headers().map(), response.body());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Request failed", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted", ex);
+		}
+	}
+
+	/** One answer: status, content type, headers and body. */
+	public record Answer(int status, String contentType, Map<String, java.util.List<String>> headers, String body) {
+
+		public JsonNode json() {
+			return JSON.readTree(this.body);
+		}
+
+		public String text(String field) {
+			return json().get(field).asString();
+		}
+
+		public String header(String name) {
+			return this.headers.entrySet()
+				.stream()
+				.filter((entry) -> entry.getKey().equalsIgnoreCase(name))
+				.map((entry) -> entry.getValue().get(0))
+				.findFirst()
+				.orElse(null);
+		}
+
+	}
+
+}
