@@ -11,6 +11,14 @@ public record Namespace(String name) {
 	/** Request attribute under which the current request's namespace travels. */
 	public static final String REQUEST_ATTRIBUTE = Namespace.class.getName();
 
+	/**
+	 * The namespace a request was admitted to; {@link #DEFAULT} until a key says
+	 * otherwise.
+	 */
+	public static Namespace of(jakarta.servlet.http.HttpServletRequest request) {
+		return (request.getAttribute(REQUEST_ATTRIBUTE) instanceof Namespace namespace) ? namespace : DEFAULT;
+	}
+
 	@Override
 	public String toString() {
 		return this.name;

@@ -1,9 +1,10 @@
 package dev.paymentsimulator.account;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
-import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
@@ -18,8 +19,7 @@ class NamespaceArgumentResolver implements HandlerMethodArgumentResolver {
 	@Override
 	public Namespace resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
 			NativeWebRequest request, WebDataBinderFactory binderFactory) {
-		Object namespace = request.getAttribute(Namespace.REQUEST_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
-		return (namespace instanceof Namespace found) ? found : Namespace.DEFAULT;
+		return Namespace.of(request.getNativeRequest(HttpServletRequest.class));
 	}
 
 }

@@ -1,0 +1,31 @@
+package dev.paymentsimulator.idempotency;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationUnit;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * @param ttl how long, on the namespace's simulated clock, a key keeps its answer
+ * @param maxKeys how many finished answers are kept at most; the least recently used go
+ * first
+ */
+@ConfigurationProperties("simulator.idempotency")
+@Validated
+public record IdempotencyProperties(@NotNull @DurationUnit(java.time.temporal.ChronoUnit.SECONDS) Duration ttl,
+		@Min(1) @Max(10_000_000) int maxKeys) {
+
+	public IdempotencyProperties {
+		ttl = (ttl != null) ? ttl : Duration.ofHours(24);
+		maxKeys = (maxKeys != 0) ? maxKeys : 100_000;
+		if (ttl.isNegative() || ttl.isZero()) {
+			throw new IllegalArgumentException("simulator.idempotency.ttl must be positive, was " + ttl);
+		}
+	}
+
+}
