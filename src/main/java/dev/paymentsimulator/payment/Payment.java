@@ -130,6 +130,11 @@ public record Payment(String id, Namespace namespace, long sequence, Instant cre
 			.build();
 	}
 
+	/** Where this payment's own events also go, from {@code metadata.webhook_url}. */
+	public String webhookUrl() {
+		return this.metadata.get(PaymentInputs.WEBHOOK_URL);
+	}
+
 	/** The refund made most recently. */
 	Refund lastRefund() {
 		return this.refunds.get(this.refunds.size() - 1);

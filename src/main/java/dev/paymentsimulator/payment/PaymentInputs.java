@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.paymentsimulator.common.ApiException;
+import dev.paymentsimulator.common.HttpUrls;
 
 /** Checks of client input that the domain owns, whichever door it came through. */
 final class PaymentInputs {
@@ -12,6 +13,9 @@ final class PaymentInputs {
 	static final long MIN_AMOUNT = 1;
 
 	static final long MAX_AMOUNT = 99_999_999;
+
+	/** A metadata key that also sends the payment's events to this URL. */
+	static final String WEBHOOK_URL = "webhook_url";
 
 	private static final int METADATA_MAX_KEYS = 50;
 
@@ -52,6 +56,9 @@ final class PaymentInputs {
 		}
 		if (metadata.size() > METADATA_MAX_KEYS) {
 			throw ApiException.invalid(param, param + " takes at most " + METADATA_MAX_KEYS + " keys.");
+		}
+		if (metadata.get(WEBHOOK_URL) != null) {
+			HttpUrls.check(param + "." + WEBHOOK_URL, metadata.get(WEBHOOK_URL));
 		}
 		metadata.forEach((key, value) -> {
 			if (key.isEmpty() || key.length() > METADATA_MAX_KEY_LENGTH) {

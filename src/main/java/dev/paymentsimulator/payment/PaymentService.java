@@ -14,6 +14,7 @@ import dev.paymentsimulator.simulator.ClockAdvanced;
 import dev.paymentsimulator.simulator.IdGenerator;
 import dev.paymentsimulator.simulator.SimulatorClock;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -33,11 +34,15 @@ public class PaymentService {
 
 	private final TestCards cards;
 
-	PaymentService(Payments payments, SimulatorClock clock, IdGenerator ids, TestCards cards) {
+	private final ApplicationEventPublisher events;
+
+	PaymentService(Payments payments, SimulatorClock clock, IdGenerator ids, TestCards cards,
+			ApplicationEventPublisher events) {
 		this.payments = payments;
 		this.clock = clock;
 		this.ids = ids;
 		this.cards = cards;
+		this.events = events;
 	}
 
 	public Payment create(Namespace namespace, NewPayment request) {
@@ -50,15 +55,17 @@ public class PaymentService {
 			throw ApiException.missing("payment_method");
 		}
 		String id = this.ids.newId(namespace, "pay_");
-		String clientSecret = id + "_secret_" + this.ids.randomString(namespace, 24);
+		String clientSecret = id + "_secret_" + this.ids.randomString(namespace, "client_secret", 24);
 		Payment payment = Payment.create(id, namespace, this.payments.nextSequence(namespace), now, amount, currency,
 				request.captureMethod(), clientSecret, request.description(), metadata, card);
 		this.payments.add(payment);
+		publish(PaymentEventType.CREATED, payment, null, now);
 		if (!request.confirm()) {
 			return payment;
 		}
-		return confirmed(this.payments.update(namespace, id, (current) -> current.confirm(null, now,
-				challengeUrl(request.pagesBaseUrl(), id), request.returnUrl())));
+		return confirmed(this.payments.update(namespace, id,
+				(current) -> current.confirm(null, now, challengeUrl(request.pagesBaseUrl(), id), request.returnUrl())),
+				now);
 	}
 
 	/**
@@ -72,21 +79,24 @@ public class PaymentService {
 		Instant now = this.clock.now(namespace);
 		Card card = (paymentMethod != null) ? this.cards.resolve(paymentMethod, now) : null;
 		return confirmed(this.payments.update(namespace, payment.id(),
-				(current) -> current.confirm(card, now, challengeUrl(pagesBaseUrl, id), returnUrl)));
+				(current) -> current.confirm(card, now, challengeUrl(pagesBaseUrl, id), returnUrl)), now);
 	}
 
 	public Payment finishChallenge(Namespace namespace, String id, boolean passed) {
 		Instant now = this.clock.now(namespace);
-		return this.payments.update(namespace, id, (current) -> current.finishChallenge(passed, now));
+		Payment payment = this.payments.update(namespace, id, (current) -> current.finishChallenge(passed, now));
+		return publish(PaymentEventType.reaching(payment.status()), payment, null, now);
 	}
 
 	public Payment capture(Namespace namespace, String id, Long amount) {
 		Instant now = this.clock.now(namespace);
-		return this.payments.update(namespace, id, (current) -> current.capture(amount, now));
+		Payment payment = this.payments.update(namespace, id, (current) -> current.capture(amount, now));
+		return publish(PaymentEventType.CAPTURED, payment, null, now);
 	}
 
 	public Payment cancel(Namespace namespace, String id, String reason) {
-		return this.payments.update(namespace, id, (current) -> current.cancel(reason));
+		Payment payment = this.payments.update(namespace, id, (current) -> current.cancel(reason));
+		return publish(PaymentEventType.CANCELED, payment, null, this.clock.now(namespace));
 	}
 
 	public Refund refund(Namespace namespace, String id, Long amount, String reason, Map<String, String> metadata) {
@@ -94,9 +104,11 @@ public class PaymentService {
 		Instant now = this.clock.now(namespace);
 		String refundId = this.ids.newId(namespace, "re_");
 		long sequence = this.payments.nextSequence(namespace);
-		return this.payments
-			.update(namespace, id, (current) -> current.refund(refundId, sequence, amount, reason, checked, now))
-			.lastRefund();
+		Payment payment = this.payments.update(namespace, id,
+				(current) -> current.refund(refundId, sequence, amount, reason, checked, now));
+		Refund refund = payment.lastRefund();
+		publish(PaymentEventType.REFUNDED, payment, refund, now);
+		return refund;
 	}
 
 	public Payment get(Namespace namespace, String id) {
@@ -153,11 +165,26 @@ public class PaymentService {
 	private void runDue(Namespace namespace, Instant now) {
 		Optional<String> due;
 		while ((due = this.payments.nextDue(namespace, now)).isPresent()) {
-			this.payments.update(namespace, due.get(), (current) -> current.runDue(now));
+			Instant[] fellDueAt = new Instant[1];
+			Payment[] before = new Payment[1];
+			Payment after = this.payments.update(namespace, due.get(), (current) -> {
+				before[0] = current;
+				fellDueAt[0] = current.dueAt();
+				return current.runDue(now);
+			});
+			if (after.status() != before[0].status()) {
+				publish(PaymentEventType.reaching(after.status()), after, null, fellDueAt[0]);
+			}
 		}
 	}
 
-	private Payment confirmed(Payment payment) {
+	private Payment publish(PaymentEventType type, Payment payment, Refund refund, Instant at) {
+		this.events.publishEvent(new PaymentEvent(payment.namespace(), type, payment, refund, at));
+		return payment;
+	}
+
+	private Payment confirmed(Payment payment, Instant now) {
+		publish(PaymentEventType.reaching(payment.status()), payment, null, now);
 		if (payment.status() == PaymentStatus.FAILED) {
 			throw new PaymentDeclinedException(payment);
 		}

@@ -12,9 +12,11 @@ import dev.paymentsimulator.account.Namespace;
 
 /**
  * The one source of ids and random secrets. Without a seed it draws from a
- * {@link SecureRandom}, since client secrets must not be guessable; with a seed each
- * namespace draws from its own generator seeded by (seed, namespace), so the same
- * sequence of requests yields the same ids in every run.
+ * {@link SecureRandom}, since client secrets and webhook secrets must not be guessable.
+ * With a seed, each (namespace, stream) draws from its own generator seeded by (seed,
+ * namespace, stream): the same sequence of requests yields the same ids in every run, and
+ * work done in the background (webhook attempts, retry jitter) draws from streams of its
+ * own, so it never shifts the ids that requests see.
  */
 public class IdGenerator {
 
@@ -27,19 +29,22 @@ public class IdGenerator {
 
 	private final Random secure = new SecureRandom();
 
-	private final ConcurrentMap<Namespace, Random> seeded = new ConcurrentHashMap<>();
+	private final ConcurrentMap<Stream, Random> seeded = new ConcurrentHashMap<>();
 
 	public IdGenerator(Long seed) {
 		this.seed = seed;
 	}
 
-	/** A new id such as {@code pay_3xYh…}. */
-	public String newId(Namespace namespace, String prefix) {
-		return prefix + randomString(namespace, ID_LENGTH);
+	private record Stream(Namespace namespace, String name) {
 	}
 
-	public String randomString(Namespace namespace, int length) {
-		Random random = randomFor(namespace);
+	/** A new id such as {@code pay_3xYh…}; each prefix is its own stream. */
+	public String newId(Namespace namespace, String prefix) {
+		return prefix + randomString(namespace, prefix, ID_LENGTH);
+	}
+
+	public String randomString(Namespace namespace, String stream, int length) {
+		Random random = randomFor(namespace, stream);
 		char[] chars = new char[length];
 		synchronized (random) {
 			for (int i = 0; i < length; i++) {
@@ -49,13 +54,21 @@ public class IdGenerator {
 		return new String(chars);
 	}
 
-	public byte[] randomBytes(Namespace namespace, int length) {
+	public byte[] randomBytes(Namespace namespace, String stream, int length) {
 		byte[] bytes = new byte[length];
-		Random random = randomFor(namespace);
+		Random random = randomFor(namespace, stream);
 		synchronized (random) {
 			random.nextBytes(bytes);
 		}
 		return bytes;
+	}
+
+	/** A number in [0, 1), for jitter. */
+	public double randomFraction(Namespace namespace, String stream) {
+		Random random = randomFor(namespace, stream);
+		synchronized (random) {
+			return random.nextDouble();
+		}
 	}
 
 	/**
@@ -71,11 +84,20 @@ public class IdGenerator {
 		return sha256(this.seed + "/" + purpose);
 	}
 
-	private Random randomFor(Namespace namespace) {
+	/** Starts the namespace's streams over, as after a reset. */
+	public void restart(Namespace namespace) {
+		this.seeded.keySet().removeIf((stream) -> stream.namespace().equals(namespace));
+	}
+
+	private Random randomFor(Namespace namespace, String stream) {
 		if (this.seed == null) {
 			return this.secure;
 		}
-		return this.seeded.computeIfAbsent(namespace, (ns) -> new Random(this.seed * 31 + ns.name().hashCode()));
+		return this.seeded
+			.computeIfAbsent(new Stream(namespace, stream),
+					(key) -> new Random(java.nio.ByteBuffer
+						.wrap(sha256(this.seed + "/" + key.namespace().name() + "/" + key.name()))
+						.getLong()));
 	}
 
 	private static byte[] sha256(String text) {

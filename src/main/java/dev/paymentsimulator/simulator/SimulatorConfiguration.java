@@ -9,9 +9,18 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class SimulatorConfiguration {
 
+	/**
+	 * Real time, for the few things that must follow the receiver's wall clock (webhook
+	 * timestamps) and as the base of clocks that follow real time.
+	 */
 	@Bean
-	SimulatorClock simulatorClock(SimulatorProperties properties, ApplicationEventPublisher events) {
-		return new SimulatorClock(Clock.systemUTC(), properties.clock().start(), events);
+	Clock realClock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	SimulatorClock simulatorClock(Clock realClock, SimulatorProperties properties, ApplicationEventPublisher events) {
+		return new SimulatorClock(realClock, properties.clock().start(), events);
 	}
 
 	@Bean

@@ -57,6 +57,7 @@ class IdempotencyTests {
 		assertThat(again.contentType()).isEqualTo(first.contentType());
 		assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
 		assertThat(paymentsDescribed(marker)).isEqualTo(1);
+		assertThat(events(first.text("id"), "payment.created")).isEqualTo(1);
 	}
 
 	@Test
@@ -71,6 +72,7 @@ class IdempotencyTests {
 		assertThat(again.body()).isEqualTo(first.body());
 		assertThat(again.contentType()).isEqualTo("application/problem+json");
 		assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+		assertThat(events(id, "payment.failed")).isEqualTo(1);
 	}
 
 	@Test
@@ -86,6 +88,7 @@ class IdempotencyTests {
 		assertThat(again.body()).isEqualTo(first.body());
 		assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
 		assertThat(this.api.get("/v1/payments/" + id).json().get("amount_received").asLong()).isEqualTo(400);
+		assertThat(events(id, "payment.captured")).isEqualTo(1);
 	}
 
 	@Test
@@ -221,6 +224,10 @@ class IdempotencyTests {
 
 	private static String unique(String prefix) {
 		return prefix + "-" + System.nanoTime();
+	}
+
+	private int events(String paymentId, String type) {
+		return this.api.get("/v1/events?limit=100&type=" + type + "&payment=" + paymentId).json().get("data").size();
 	}
 
 	private long paymentsDescribed(String description) {

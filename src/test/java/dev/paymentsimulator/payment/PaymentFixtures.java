@@ -3,6 +3,8 @@ package dev.paymentsimulator.payment;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -10,6 +12,8 @@ import dev.paymentsimulator.account.Namespace;
 import dev.paymentsimulator.simulator.ClockAdvanced;
 import dev.paymentsimulator.simulator.IdGenerator;
 import dev.paymentsimulator.simulator.SimulatorClock;
+
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * A payment service wired by hand, without Spring: a frozen clock whose advances run due
@@ -27,16 +31,23 @@ final class PaymentFixtures {
 
 	final PaymentService service;
 
+	/** Every event the service published, in order. */
+	final List<PaymentEvent> published = new ArrayList<>();
+
 	PaymentFixtures() {
 		AtomicReference<PaymentService> wired = new AtomicReference<>();
-		this.clock = new SimulatorClock(Clock.fixed(START, ZoneOffset.UTC), START, (event) -> {
+		ApplicationEventPublisher publisher = (event) -> {
 			if (event instanceof ClockAdvanced advanced) {
 				wired.get().onClockAdvanced(advanced);
 			}
-		});
+			else if (event instanceof PaymentEvent paymentEvent) {
+				this.published.add(paymentEvent);
+			}
+		};
+		this.clock = new SimulatorClock(Clock.fixed(START, ZoneOffset.UTC), START, publisher);
 		IdGenerator ids = new IdGenerator(42L);
 		this.cards = new TestCards(ids);
-		this.service = new PaymentService(new InMemoryPayments(), this.clock, ids, this.cards);
+		this.service = new PaymentService(new InMemoryPayments(), this.clock, ids, this.cards, publisher);
 		wired.set(this.service);
 	}
 

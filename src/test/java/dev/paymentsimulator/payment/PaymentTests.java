@@ -127,6 +127,36 @@ class PaymentTests {
 	}
 
 	@Test
+	void eachStateChangePublishesExactlyOneEvent() {
+		Payment created = this.fixtures.create(CaptureMethod.MANUAL);
+		this.fixtures.confirm(created, "4000000000000002");
+		this.fixtures.confirm(created, "4000000000000077");
+		this.fixtures.clock.advance(NS, Duration.ofSeconds(5));
+		this.service.capture(NS, created.id(), 1500L);
+		this.service.refund(NS, created.id(), 500L, null, Map.of());
+		this.service.refund(NS, created.id(), null, null, Map.of());
+		assertThat(this.fixtures.published).extracting(PaymentEvent::type)
+			.containsExactly(PaymentEventType.CREATED, PaymentEventType.FAILED, PaymentEventType.PROCESSING,
+					PaymentEventType.AUTHORIZED, PaymentEventType.CAPTURED, PaymentEventType.REFUNDED,
+					PaymentEventType.REFUNDED);
+		PaymentEvent settled = this.fixtures.published.get(3);
+		assertThat(settled.occurredAt()).isEqualTo(PaymentFixtures.START.plusSeconds(5));
+		assertThat(settled.payment().status()).isEqualTo(PaymentStatus.AUTHORIZED);
+		PaymentEvent lastRefund = this.fixtures.published.get(6);
+		assertThat(lastRefund.refund().amount()).isEqualTo(1000);
+		assertThat(lastRefund.payment().status()).isEqualTo(PaymentStatus.REFUNDED);
+	}
+
+	@Test
+	void refusedMovesPublishNothing() {
+		Payment created = this.fixtures.create(CaptureMethod.AUTOMATIC);
+		int before = this.fixtures.published.size();
+		assertThatExceptionOfType(InvalidStateException.class)
+			.isThrownBy(() -> this.service.capture(NS, created.id(), null));
+		assertThat(this.fixtures.published).hasSize(before);
+	}
+
+	@Test
 	void sameSeedSameIds() {
 		PaymentFixtures other = new PaymentFixtures();
 		assertThat(this.fixtures.in(PaymentStatus.SUCCEEDED)).isEqualTo(other.in(PaymentStatus.SUCCEEDED));

@@ -5,11 +5,14 @@ import java.util.Map;
 
 import dev.paymentsimulator.account.Namespace;
 import dev.paymentsimulator.common.ApiException;
+import dev.paymentsimulator.common.HttpUrls;
 import dev.paymentsimulator.common.ListPage;
 import dev.paymentsimulator.common.PageRequest;
 import dev.paymentsimulator.payment.CaptureMethod;
 import dev.paymentsimulator.payment.NewPayment;
 import dev.paymentsimulator.payment.PaymentService;
+import dev.paymentsimulator.payment.PaymentView;
+import dev.paymentsimulator.payment.RefundView;
 import dev.paymentsimulator.payment.PaymentStatus;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -67,7 +70,7 @@ class PaymentController {
 		var payment = this.payments.create(namespace,
 				new NewPayment(request.amount(), request.currency(), captureMethod, request.description(),
 						request.metadata(), PaymentMethodParser.parse(request.paymentMethod()),
-						Boolean.TRUE.equals(request.confirm()), ReturnUrls.check(request.returnUrl()), pagesBaseUrl()));
+						Boolean.TRUE.equals(request.confirm()), returnUrl(request.returnUrl()), pagesBaseUrl()));
 		return ResponseEntity.created(URI.create("/v1/payments/" + payment.id())).body(PaymentView.of(payment));
 	}
 
@@ -76,7 +79,7 @@ class PaymentController {
 			Namespace namespace) {
 		Confirm confirm = (request != null) ? request : new Confirm(null, null, null);
 		return PaymentView.of(this.payments.confirm(namespace, id, PaymentMethodParser.parse(confirm.paymentMethod()),
-				confirm.clientSecret(), ReturnUrls.check(confirm.returnUrl()), pagesBaseUrl()));
+				confirm.clientSecret(), returnUrl(confirm.returnUrl()), pagesBaseUrl()));
 	}
 
 	@PostMapping("/{id}/capture")
@@ -125,6 +128,10 @@ class PaymentController {
 		catch (IllegalArgumentException ex) {
 			throw ApiException.invalid("status", "status must be one of the payment states, such as authorized.");
 		}
+	}
+
+	private static String returnUrl(String url) {
+		return (url != null) ? HttpUrls.check("return_url", url) : null;
 	}
 
 	/** The address clients reached us by, for the 3-D Secure page they must visit. */

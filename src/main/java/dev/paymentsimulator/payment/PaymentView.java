@@ -1,20 +1,15 @@
-package dev.paymentsimulator.payment.web;
+package dev.paymentsimulator.payment;
 
 import java.util.List;
 import java.util.Map;
 
-import dev.paymentsimulator.payment.Card;
-import dev.paymentsimulator.payment.NextAction;
-import dev.paymentsimulator.payment.Payment;
-import dev.paymentsimulator.payment.PaymentError;
-
 /** The payment as the contract shows it; field order is the contract's. */
-record PaymentView(String id, String object, long created, boolean livemode, long amount, String currency,
+public record PaymentView(String id, String object, long created, boolean livemode, long amount, String currency,
 		String status, String captureMethod, long amountCapturable, long amountReceived, long amountRefunded,
 		String clientSecret, String description, Map<String, String> metadata, PaymentMethodView paymentMethod,
 		ErrorView lastError, NextActionView nextAction, String cancellationReason, List<RefundView> refunds) {
 
-	static PaymentView of(Payment payment) {
+	public static PaymentView of(Payment payment) {
 		return new PaymentView(payment.id(), "payment", payment.created().getEpochSecond(), false, payment.amount(),
 				payment.currency(), payment.status().value(), payment.captureMethod().value(),
 				payment.amountCapturable(), payment.amountReceived(), payment.amountRefunded(), payment.clientSecret(),

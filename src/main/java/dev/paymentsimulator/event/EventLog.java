@@ -1,0 +1,121 @@
+package dev.paymentsimulator.event;
+
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+
+import dev.paymentsimulator.account.Namespace;
+import dev.paymentsimulator.common.PageRequest;
+import dev.paymentsimulator.common.Slice;
+import dev.paymentsimulator.payment.PaymentEvent;
+import dev.paymentsimulator.payment.PaymentView;
+import dev.paymentsimulator.payment.RefundView;
+import dev.paymentsimulator.simulator.IdGenerator;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * Records one event per payment state change, answers questions about them, and wakes
+ * whoever waits for one.
+ */
+@Service
+public class EventLog {
+
+	private final Events events;
+
+	private final IdGenerator ids;
+
+	private final JsonMapper json;
+
+	private final ApplicationEventPublisher publisher;
+
+	private final ConcurrentMap<Namespace, Set<Waiter>> waiters = new ConcurrentHashMap<>();
+
+	EventLog(Events events, IdGenerator ids, JsonMapper json, ApplicationEventPublisher publisher) {
+		this.events = events;
+		this.ids = ids;
+		this.json = json;
+		this.publisher = publisher;
+	}
+
+	/** The event as the API shows it; field order is the contract's. */
+	record EventView(String id, String object, String type, long created, String timestamp, Data data) {
+
+		record Data(PaymentView payment, RefundView refund) {
+		}
+
+	}
+
+	@EventListener
+	void record(PaymentEvent change) {
+		Namespace namespace = change.namespace();
+		String id = this.ids.newId(namespace, "evt_");
+		EventView view = new EventView(id, "event", change.type().value(), change.occurredAt().getEpochSecond(),
+				change.occurredAt().truncatedTo(ChronoUnit.SECONDS).toString(),
+				new EventView.Data(PaymentView.of(change.payment()),
+						(change.refund() != null) ? RefundView.of(change.refund()) : null));
+		Event event = new Event(id, namespace, this.events.nextSequence(namespace), change.type().value(),
+				change.payment().id(), change.payment().webhookUrl(), change.occurredAt(),
+				this.json.writeValueAsString(view));
+		this.events.add(event);
+		wake(event);
+		this.publisher.publishEvent(new EventRecorded(event));
+	}
+
+	public Optional<Event> find(Namespace namespace, String id) {
+		return this.events.find(namespace, id);
+	}
+
+	public Slice<Event> list(Namespace namespace, PageRequest page, String type, String paymentId) {
+		return this.events.list(namespace, page, type, paymentId);
+	}
+
+	/**
+	 * The newest event matching the filters, as soon as one exists: at once when one
+	 * does, else when it is recorded; empty if none comes within the timeout.
+	 */
+	public CompletableFuture<Optional<Event>> await(Namespace namespace, String type, String paymentId,
+			Duration timeout) {
+		Waiter waiter = new Waiter(type, paymentId, new CompletableFuture<>());
+		Set<Waiter> waiting = this.waiters.computeIfAbsent(namespace, (ns) -> ConcurrentHashMap.newKeySet());
+		waiting.add(waiter);
+		// registered first, then looked: an event recorded in between is not missed
+		newest(namespace, type, paymentId).ifPresent(waiter.found::complete);
+		return waiter.found.completeOnTimeout(null, timeout.toMillis(), TimeUnit.MILLISECONDS)
+			.whenComplete((event, failure) -> waiting.remove(waiter))
+			.thenApply(Optional::ofNullable);
+	}
+
+	private Optional<Event> newest(Namespace namespace, String type, String paymentId) {
+		return this.events.list(namespace, PageRequest.of(1, null), type, paymentId).items().stream().findFirst();
+	}
+
+	private void wake(Event event) {
+		Set<Waiter> waiting = this.waiters.get(event.namespace());
+		if (waiting != null) {
+			for (Waiter waiter : waiting) {
+				if (waiter.matches(event)) {
+					waiter.found.complete(event);
+				}
+			}
+		}
+	}
+
+	private record Waiter(String type, String paymentId, CompletableFuture<Event> found) {
+
+		boolean matches(Event event) {
+			return (this.type == null || this.type.equals(event.type()))
+					&& (this.paymentId == null || this.paymentId.equals(event.paymentId()));
+		}
+
+	}
+
+}

@@ -1,0 +1,72 @@
+package dev.paymentsimulator.event;
+
+import java.util.List;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.paymentsimulator.account.Namespace;
+import dev.paymentsimulator.common.ApiException;
+import dev.paymentsimulator.common.PageRequest;
+import dev.paymentsimulator.common.Slice;
+
+import org.springframework.stereotype.Repository;
+
+@Repository
+class InMemoryEvents implements Events {
+
+	private final ConcurrentMap<Namespace, Shelf> shelves = new ConcurrentHashMap<>();
+
+	@Override
+	public long nextSequence(Namespace namespace) {
+		return shelf(namespace).sequence.incrementAndGet();
+	}
+
+	@Override
+	public void add(Event event) {
+		Shelf shelf = shelf(event.namespace());
+		shelf.events.put(event.id(), event);
+		shelf.bySequence.put(event.sequence(), event);
+	}
+
+	@Override
+	public Optional<Event> find(Namespace namespace, String id) {
+		Shelf shelf = this.shelves.get(namespace);
+		return (shelf != null) ? Optional.ofNullable(shelf.events.get(id)) : Optional.empty();
+	}
+
+	@Override
+	public Slice<Event> list(Namespace namespace, PageRequest page, String type, String paymentId) {
+		Long after = (page.startingAfter() != null) ? find(namespace, page.startingAfter()).map(Event::sequence)
+			.orElseThrow(() -> ApiException.invalid("starting_after",
+					"starting_after names no object of this list: '" + page.startingAfter() + "'."))
+				: null;
+		Shelf shelf = this.shelves.get(namespace);
+		if (shelf == null) {
+			return new Slice<>(List.of(), false);
+		}
+		NavigableMap<Long, Event> older = (after != null) ? shelf.bySequence.headMap(after, false) : shelf.bySequence;
+		return Slice.take(older.descendingMap().values().iterator(),
+				(event) -> (type == null || type.equals(event.type()))
+						&& (paymentId == null || paymentId.equals(event.paymentId())),
+				page.limit());
+	}
+
+	private Shelf shelf(Namespace namespace) {
+		return this.shelves.computeIfAbsent(namespace, (ns) -> new Shelf());
+	}
+
+	private static final class Shelf {
+
+		final AtomicLong sequence = new AtomicLong();
+
+		final ConcurrentMap<String, Event> events = new ConcurrentHashMap<>();
+
+		final NavigableMap<Long, Event> bySequence = new ConcurrentSkipListMap<>();
+
+	}
+
+}

@@ -1,0 +1,13 @@
+package dev.paymentsimulator.payment;
+
+import java.time.Instant;
+
+import dev.paymentsimulator.account.Namespace;
+
+/**
+ * Published after a payment's change is stored: the payment as it is after the change,
+ * and the refund for {@code payment.refunded}.
+ */
+public record PaymentEvent(Namespace namespace, PaymentEventType type, Payment payment, Refund refund,
+		Instant occurredAt) {
+}

@@ -1,0 +1,99 @@
+package dev.paymentsimulator.webhook;
+
+import java.util.List;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
+
+import dev.paymentsimulator.account.Namespace;
+import dev.paymentsimulator.common.ApiException;
+import dev.paymentsimulator.common.PageRequest;
+import dev.paymentsimulator.common.Slice;
+
+import org.springframework.stereotype.Repository;
+
+@Repository
+class InMemoryWebhookEndpoints implements WebhookEndpoints {
+
+	private final ConcurrentMap<Namespace, Shelf> shelves = new ConcurrentHashMap<>();
+
+	@Override
+	public long nextSequence(Namespace namespace) {
+		return shelf(namespace).sequence.incrementAndGet();
+	}
+
+	@Override
+	public void add(WebhookEndpoint endpoint) {
+		Shelf shelf = shelf(endpoint.namespace());
+		shelf.endpoints.put(endpoint.id(), endpoint);
+		shelf.ids.put(endpoint.sequence(), endpoint.id());
+	}
+
+	@Override
+	public Optional<WebhookEndpoint> find(Namespace namespace, String id) {
+		Shelf shelf = this.shelves.get(namespace);
+		return (shelf != null) ? Optional.ofNullable(shelf.endpoints.get(id)) : Optional.empty();
+	}
+
+	@Override
+	public WebhookEndpoint update(Namespace namespace, String id, UnaryOperator<WebhookEndpoint> change) {
+		Shelf shelf = this.shelves.get(namespace);
+		WebhookEndpoint updated = (shelf != null)
+				? shelf.endpoints.computeIfPresent(id, (key, current) -> change.apply(current)) : null;
+		if (updated == null) {
+			throw ApiException.notFound("webhook endpoint", id);
+		}
+		return updated;
+	}
+
+	@Override
+	public boolean delete(Namespace namespace, String id) {
+		Shelf shelf = this.shelves.get(namespace);
+		WebhookEndpoint removed = (shelf != null) ? shelf.endpoints.remove(id) : null;
+		if (removed != null) {
+			shelf.ids.remove(removed.sequence());
+		}
+		return removed != null;
+	}
+
+	@Override
+	public Slice<WebhookEndpoint> list(Namespace namespace, PageRequest page) {
+		Long after = (page.startingAfter() != null)
+				? find(namespace, page.startingAfter()).map(WebhookEndpoint::sequence)
+					.orElseThrow(() -> ApiException.invalid("starting_after",
+							"starting_after names no object of this list: '" + page.startingAfter() + "'."))
+				: null;
+		Shelf shelf = this.shelves.get(namespace);
+		if (shelf == null) {
+			return new Slice<>(List.of(), false);
+		}
+		NavigableMap<Long, String> older = (after != null) ? shelf.ids.headMap(after, false) : shelf.ids;
+		return Slice.take(older.descendingMap().values().stream().map(shelf.endpoints::get).iterator(),
+				(endpoint) -> true, page.limit());
+	}
+
+	@Override
+	public List<WebhookEndpoint> all(Namespace namespace) {
+		Shelf shelf = this.shelves.get(namespace);
+		return (shelf != null) ? List.copyOf(shelf.endpoints.values()) : List.of();
+	}
+
+	private Shelf shelf(Namespace namespace) {
+		return this.shelves.computeIfAbsent(namespace, (ns) -> new Shelf());
+	}
+
+	private static final class Shelf {
+
+		final AtomicLong sequence = new AtomicLong();
+
+		final ConcurrentMap<String, WebhookEndpoint> endpoints = new ConcurrentHashMap<>();
+
+		final NavigableMap<Long, String> ids = new ConcurrentSkipListMap<>();
+
+	}
+
+}

@@ -1,0 +1,393 @@
+package dev.paymentsimulator.webhook;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.paymentsimulator.account.Namespace;
+import dev.paymentsimulator.event.Event;
+import dev.paymentsimulator.event.EventLog;
+import dev.paymentsimulator.event.EventRecorded;
+import dev.paymentsimulator.simulator.ClockAdvanced;
+import dev.paymentsimulator.simulator.IdGenerator;
+import dev.paymentsimulator.simulator.SimulatorClock;
+import dev.paymentsimulator.webhook.Deliveries.PendingRetry;
+import dev.paymentsimulator.webhook.Deliveries.Target;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends events to their receivers, signed per Standard Webhooks, off the request thread.
+ * Attempts are prepared on a bounded executor and sent with the JDK's asynchronous
+ * {@link HttpClient}, so a receiver that hangs holds no thread. A failed attempt is
+ * retried on the namespace's simulated clock; nothing is dropped, and an attempt that
+ * finds the executor full is recorded and retried like any other failure.
+ */
+@Component
+class WebhookDispatcher implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
+
+	private static final String USER_AGENT = "PaymentSimulator-Webhooks/1";
+
+	private final WebhookProperties properties;
+
+	private final WebhookEndpoints endpoints;
+
+	private final Deliveries deliveries;
+
+	private final WebhookSecrets secrets;
+
+	private final EventLog events;
+
+	private final SimulatorClock clock;
+
+	private final Clock realClock;
+
+	private final IdGenerator ids;
+
+	private final ThreadPoolExecutor executor;
+
+	private final HttpClient http;
+
+	private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
+
+	private final AtomicLong retryOrder = new AtomicLong();
+
+	private volatile boolean running;
+
+	WebhookDispatcher(WebhookProperties properties, WebhookEndpoints endpoints, Deliveries deliveries,
+			WebhookSecrets secrets, EventLog events, SimulatorClock clock, Clock realClock, IdGenerator ids) {
+		this.properties = properties;
+		this.endpoints = endpoints;
+		this.deliveries = deliveries;
+		this.secrets = secrets;
+		this.events = events;
+		this.clock = clock;
+		this.realClock = realClock;
+		this.ids = ids;
+		AtomicInteger threadNumber = new AtomicInteger();
+		this.executor = new ThreadPoolExecutor(properties.threads(), properties.threads(), 60, TimeUnit.SECONDS,
+				new ArrayBlockingQueue<>(properties.queueCapacity()), (task) -> {
+					Thread thread = new Thread(task, "webhook-" + threadNumber.incrementAndGet());
+					thread.setDaemon(true);
+					return thread;
+				});
+		this.http = HttpClient.newBuilder()
+			.connectTimeout(properties.connectTimeout())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+	}
+
+	/**
+	 * Looks events up by id; the event feature's log, behind a seam tests can stand in
+	 * for.
+	 */
+	interface EventFinder {
+
+		Optional<Event> find(Namespace namespace, String id);
+
+	}
+
+	@EventListener
+	void onEventRecorded(EventRecorded recorded) {
+		Event event = recorded.event();
+		for (Target target : targets(event)) {
+			submit(event, target, 1);
+		}
+	}
+
+	/** Sends the event once more, now, to every receiver it goes to. */
+	void redeliver(Event event) {
+		List<DeliveryAttempt> attempts = this.deliveries.attempts(event.namespace(), event.id());
+		for (Target target : targets(event)) {
+			int made = (int) attempts.stream().filter((attempt) -> isFor(attempt, target)).count();
+			submit(event, target, made + 1);
+		}
+	}
+
+	@EventListener
+	void onClockAdvanced(ClockAdvanced advanced) {
+		fireDue(advanced.namespace(), advanced.now());
+	}
+
+	/**
+	 * A clock that follows real time moves on its own; look for due retries each second.
+	 */
+	@Scheduled(fixedDelay = 1000)
+	void fireDueOnRealTime() {
+		if (this.clock.followsRealTime()) {
+			for (Namespace namespace : this.deliveries.namespaces()) {
+				fireDue(namespace, this.clock.now(namespace));
+			}
+		}
+	}
+
+	private void fireDue(Namespace namespace, Instant now) {
+		Optional<PendingRetry> due;
+		while ((due = this.deliveries.takeDue(namespace, now)).isPresent()) {
+			PendingRetry retry = due.get();
+			Optional<Event> event = this.events.find(namespace, retry.eventId());
+			if (event.isPresent() && !delivered(namespace, retry.eventId(), retry.target())) {
+				submit(event.get(), retry.target(), retry.attempt());
+			}
+		}
+	}
+
+	private List<Target> targets(Event event) {
+		List<Target> targets = new ArrayList<>();
+		for (WebhookEndpoint endpoint : this.endpoints.all(event.namespace())) {
+			if (endpoint.accepts(event.type())) {
+				targets.add(new Target(endpoint.url(), endpoint.id()));
+			}
+		}
+		if (event.webhookUrl() != null) {
+			targets.add(new Target(event.webhookUrl(), null));
+		}
+		return targets;
+	}
+
+	private void submit(Event event, Target target, int attempt) {
+		try {
+			this.executor.execute(() -> send(event, target, attempt));
+		}
+		catch (RejectedExecutionException ex) {
+			Instant now = this.clock.now(event.namespace());
+			record(event, target, attempt, null, "dispatcher_busy", 0, now, Map.of(),
+					nextAttempt(event.namespace(), attempt, null, now));
+		}
+	}
+
+	private void send(Event event, Target target, int attempt) {
+		Namespace namespace = event.namespace();
+		Instant now = this.clock.now(namespace);
+		List<String> signingSecrets;
+		if (target.endpointId() != null) {
+			Optional<WebhookEndpoint> endpoint = this.endpoints.find(namespace, target.endpointId());
+			if (endpoint.isEmpty() || endpoint.get().disabled()) {
+				return;
+			}
+			signingSecrets = endpoint.get().signingSecrets(now);
+		}
+		else {
+			signingSecrets = List.of(this.secrets.defaultSecret(namespace));
+		}
+		long timestamp = this.realClock.instant().getEpochSecond();
+		Map<String, String> headers = new LinkedHashMap<>();
+		headers.put("content-type", "application/json");
+		headers.put("user-agent", USER_AGENT);
+		headers.put("webhook-id", event.id());
+		headers.put("webhook-timestamp", Long.toString(timestamp));
+		headers.put("webhook-signature", WebhookSigner.header(signingSecrets, event.id(), timestamp, event.json()));
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target.url()))
+			.timeout(this.properties.timeout())
+			.POST(HttpRequest.BodyPublishers.ofString(event.json()));
+		headers.forEach((name, value) -> {
+			if (!name.equals("user-agent")) {
+				request.header(name, value);
+			}
+		});
+		request.setHeader("User-Agent", USER_AGENT);
+		long started = System.nanoTime();
+		CompletableFuture<HttpResponse<Void>> sent = this.http.sendAsync(request.build(),
+				HttpResponse.BodyHandlers.discarding());
+		this.inFlight.add(sent);
+		sent.whenComplete((response, failure) -> {
+			try {
+				long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+				finish(event, target, attempt, response, failure, durationMs, headers);
+			}
+			catch (RuntimeException ex) {
+				log.error("Could not record webhook attempt {} for event {}", attempt, event.id(), ex);
+			}
+			finally {
+				this.inFlight.remove(sent);
+			}
+		});
+	}
+
+	private void finish(Event event, Target target, int attempt, HttpResponse<Void> response, Throwable failure,
+			long durationMs, Map<String, String> headers) {
+		Namespace namespace = event.namespace();
+		Instant now = this.clock.now(namespace);
+		Integer status = (response != null) ? response.statusCode() : null;
+		String error = (failure != null) ? describe(failure) : (status >= 200 && status < 300) ? null
+				: (status >= 300 && status < 400) ? "redirect_not_followed" : "unexpected_status";
+		Instant next = null;
+		if (status != null && status == 410 && target.endpointId() != null) {
+			this.endpoints.update(namespace, target.endpointId(),
+					(endpoint) -> endpoint.withSettings(endpoint.url(), endpoint.enabledEvents(), true));
+			error = "gone_endpoint_disabled";
+		}
+		else if (error != null) {
+			next = nextAttempt(namespace, attempt, retryAfter(response), now);
+		}
+		record(event, target, attempt, status, error, durationMs, now, headers, next);
+	}
+
+	private void record(Event event, Target target, int attempt, Integer status, String error, long durationMs,
+			Instant now, Map<String, String> headers, Instant next) {
+		Namespace namespace = event.namespace();
+		this.deliveries.record(namespace,
+				new DeliveryAttempt(this.ids.newId(namespace, "whd_"), event.id(), target.endpointId(), target.url(),
+						attempt, status, error, durationMs, next, now, event.json(),
+						Collections.unmodifiableMap(headers)));
+		if (next != null) {
+			this.deliveries.schedule(namespace,
+					new PendingRetry(next, this.retryOrder.incrementAndGet(), event.id(), target, attempt + 1));
+		}
+	}
+
+	/**
+	 * When to try again after {@code attempt} failed; {@code null} once the schedule is
+	 * spent.
+	 */
+	private Instant nextAttempt(Namespace namespace, int attempt, Duration retryAfter, Instant now) {
+		List<Duration> delays = this.properties.retryDelays();
+		if (attempt > delays.size()) {
+			return null;
+		}
+		if (retryAfter != null) {
+			Duration longest = delays.stream().max(Duration::compareTo).orElse(retryAfter);
+			return wholeSecondAfter(now.plus((retryAfter.compareTo(longest) > 0) ? longest : retryAfter));
+		}
+		Duration delay = delays.get(attempt - 1);
+		double spread = this.properties.jitter() * (2 * this.ids.randomFraction(namespace, "webhook_jitter") - 1);
+		return wholeSecondAfter(now.plusMillis(Math.round(delay.toMillis() * (1 + spread))));
+	}
+
+	/**
+	 * The API shows {@code next_attempt_at} in whole seconds; due times are whole seconds
+	 * too, so advancing the clock to the shown second always fires the retry.
+	 */
+	private static Instant wholeSecondAfter(Instant instant) {
+		Instant second = instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+		return second.equals(instant) ? second : second.plusSeconds(1);
+	}
+
+	/** {@code Retry-After} on 429 and 503, in seconds or as an HTTP date. */
+	private Duration retryAfter(HttpResponse<Void> response) {
+		if (response == null || (response.statusCode() != 429 && response.statusCode() != 503)) {
+			return null;
+		}
+		Optional<String> header = response.headers().firstValue("Retry-After");
+		if (header.isEmpty()) {
+			return null;
+		}
+		String value = header.get().trim();
+		try {
+			long seconds = Long.parseLong(value);
+			return (seconds >= 0) ? Duration.ofSeconds(seconds) : null;
+		}
+		catch (NumberFormatException notSeconds) {
+			try {
+				Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+				Duration wait = Duration.between(this.realClock.instant(), at);
+				return wait.isNegative() ? Duration.ZERO : wait;
+			}
+			catch (DateTimeParseException notADate) {
+				return null;
+			}
+		}
+	}
+
+	private boolean delivered(Namespace namespace, String eventId, Target target) {
+		return this.deliveries.attempts(namespace, eventId)
+			.stream()
+			.anyMatch((attempt) -> isFor(attempt, target) && attempt.succeeded());
+	}
+
+	private static boolean isFor(DeliveryAttempt attempt, Target target) {
+		return attempt.url().equals(target.url())
+				&& java.util.Objects.equals(attempt.endpointId(), target.endpointId());
+	}
+
+	private static String describe(Throwable failure) {
+		Throwable cause = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
+				: failure;
+		if (cause instanceof HttpConnectTimeoutException) {
+			return "connect_timeout";
+		}
+		if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException) {
+			return "timeout";
+		}
+		if (cause instanceof ConnectException) {
+			return "connection_refused";
+		}
+		if (cause instanceof IOException) {
+			return "connection_error";
+		}
+		return "delivery_error";
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+	}
+
+	/**
+	 * On shutdown, lets attempts already sent finish (each is bounded by the total
+	 * timeout) before the process exits.
+	 */
+	@Override
+	public void stop() {
+		this.running = false;
+		this.executor.shutdown();
+		try {
+			this.executor.awaitTermination(this.properties.timeout().toMillis(), TimeUnit.MILLISECONDS);
+			CompletableFuture.allOf(this.inFlight.toArray(CompletableFuture[]::new))
+				.get(this.properties.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (Exception ex) {
+			log.warn("{} webhook attempts were still running at shutdown", this.inFlight.size());
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/** Stops after the web server, which stops taking requests first. */
+	@Override
+	public int getPhase() {
+		return SmartLifecycle.DEFAULT_PHASE - 4096;
+	}
+
+}

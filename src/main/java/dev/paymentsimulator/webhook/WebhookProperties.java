@@ -1,0 +1,53 @@
+package dev.paymentsimulator.webhook;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How webhooks are signed and sent.
+ *
+ * @param secret the default signing secret ({@code whsec_…}) for
+ * {@code metadata.webhook_url}; when unset each namespace gets one generated at start
+ * @param retryDelays the waits between attempts after a failure, on the simulated clock
+ * @param jitter each wait varies by up to this fraction either way
+ * @param connectTimeout how long a receiver may take to accept the connection
+ * @param timeout how long a whole attempt may take
+ * @param threads the dispatcher's threads
+ * @param queueCapacity attempts that may wait for a thread; past it they are retried
+ * later
+ */
+@ConfigurationProperties("simulator.webhooks")
+public record WebhookProperties(String secret, List<Duration> retryDelays, Double jitter, Duration connectTimeout,
+		Duration timeout, Integer threads, Integer queueCapacity) {
+
+	public WebhookProperties {
+		retryDelays = (retryDelays != null) ? List.copyOf(retryDelays)
+				: List.of(Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofHours(2),
+						Duration.ofHours(5), Duration.ofHours(10), Duration.ofHours(10));
+		jitter = (jitter != null) ? jitter : 0.1;
+		connectTimeout = (connectTimeout != null) ? connectTimeout : Duration.ofSeconds(5);
+		timeout = (timeout != null) ? timeout : Duration.ofSeconds(15);
+		threads = (threads != null) ? threads : 4;
+		queueCapacity = (queueCapacity != null) ? queueCapacity : 10_000;
+		for (Duration delay : retryDelays) {
+			require(!delay.isNegative() && !delay.isZero(), "retry-delays",
+					"each delay must be positive, was " + delay);
+		}
+		require(jitter >= 0 && jitter < 1, "jitter", "must be at least 0 and below 1, was " + jitter);
+		require(!connectTimeout.isNegative() && !connectTimeout.isZero(), "connect-timeout", "must be positive");
+		require(!timeout.isNegative() && !timeout.isZero(), "timeout", "must be positive");
+		require(threads >= 1, "threads", "must be at least 1");
+		require(queueCapacity >= 1, "queue-capacity", "must be at least 1");
+		require(secret == null || WebhookSecrets.isWellFormed(secret), "secret",
+				"must be whsec_ followed by base64 of at least 24 bytes");
+	}
+
+	private static void require(boolean condition, String property, String problem) {
+		if (!condition) {
+			throw new IllegalArgumentException("simulator.webhooks." + property + " " + problem);
+		}
+	}
+
+}

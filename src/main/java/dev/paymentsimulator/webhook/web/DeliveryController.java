@@ -1,0 +1,61 @@
+package dev.paymentsimulator.webhook.web;
+
+import java.util.Map;
+
+import dev.paymentsimulator.account.Namespace;
+import dev.paymentsimulator.common.ListPage;
+import dev.paymentsimulator.common.PageRequest;
+import dev.paymentsimulator.webhook.DeliveryAttempt;
+import dev.paymentsimulator.webhook.WebhookService;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The delivery log of one event, and sending it again. */
+@RestController
+@RequestMapping("/v1/events/{id}")
+class DeliveryController {
+
+	private final WebhookService webhooks;
+
+	DeliveryController(WebhookService webhooks) {
+		this.webhooks = webhooks;
+	}
+
+	record DeliveryView(String id, String object, String event, String endpoint, String url, int attempt,
+			Integer statusCode, String error, long durationMs, Long nextAttemptAt, long created, String requestBody,
+			Map<String, String> requestHeaders) {
+
+		static DeliveryView of(DeliveryAttempt attempt) {
+			return new DeliveryView(attempt.id(), "webhook_delivery", attempt.eventId(), attempt.endpointId(),
+					attempt.url(), attempt.attempt(), attempt.statusCode(), attempt.error(), attempt.durationMs(),
+					(attempt.nextAttemptAt() != null) ? attempt.nextAttemptAt().getEpochSecond() : null,
+					attempt.created().getEpochSecond(), attempt.requestBody(), attempt.requestHeaders());
+		}
+
+	}
+
+	@GetMapping("/deliveries")
+	ListPage<DeliveryView> deliveries(@PathVariable String id, @RequestParam(required = false) Integer limit,
+			@RequestParam(name = "starting_after", required = false) String startingAfter, Namespace namespace) {
+		return this.webhooks.deliveries(namespace, id, PageRequest.of(limit, startingAfter))
+			.toPage("/v1/events/" + id + "/deliveries")
+			.map(DeliveryView::of);
+	}
+
+	/** Sends the event again now; 202 because the sending itself happens afterwards. */
+	@PostMapping("/redeliver")
+	ResponseEntity<String> redeliver(@PathVariable String id, Namespace namespace) {
+		return ResponseEntity.status(HttpStatus.ACCEPTED)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(this.webhooks.redeliver(namespace, id).json());
+	}
+
+}
