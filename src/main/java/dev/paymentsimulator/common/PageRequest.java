@@ -22,6 +22,12 @@ public record PageRequest(int limit, String startingAfter) {
 		}
 	}
 
+	/** The answer when {@code starting_after} names nothing in the list being paged. */
+	public ApiException unknownCursor() {
+		return ApiException.invalid("starting_after",
+				"starting_after names no object of this list: '" + this.startingAfter + "'.");
+	}
+
 	public static PageRequest of(Integer limit, String startingAfter) {
 		return new PageRequest((limit != null) ? limit : DEFAULT_LIMIT, startingAfter);
 	}

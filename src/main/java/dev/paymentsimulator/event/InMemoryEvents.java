@@ -9,7 +9,6 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.paymentsimulator.account.Namespace;
-import dev.paymentsimulator.common.ApiException;
 import dev.paymentsimulator.common.PageRequest;
 import dev.paymentsimulator.common.Slice;
 
@@ -40,10 +39,8 @@ class InMemoryEvents implements Events {
 
 	@Override
 	public Slice<Event> list(Namespace namespace, PageRequest page, String type, String paymentId) {
-		Long after = (page.startingAfter() != null) ? find(namespace, page.startingAfter()).map(Event::sequence)
-			.orElseThrow(() -> ApiException.invalid("starting_after",
-					"starting_after names no object of this list: '" + page.startingAfter() + "'."))
-				: null;
+		Long after = (page.startingAfter() != null)
+				? find(namespace, page.startingAfter()).map(Event::sequence).orElseThrow(page::unknownCursor) : null;
 		Shelf shelf = this.shelves.get(namespace);
 		if (shelf == null) {
 			return new Slice<>(List.of(), false);

@@ -72,8 +72,8 @@ class InMemoryPayments implements Payments {
 
 	@Override
 	public Slice<Payment> list(Namespace namespace, PageRequest page, PaymentStatus status) {
-		Long after = (page.startingAfter() != null) ? find(namespace, page.startingAfter()).map(Payment::sequence)
-			.orElseThrow(() -> unknownCursor(page.startingAfter())) : null;
+		Long after = (page.startingAfter() != null)
+				? find(namespace, page.startingAfter()).map(Payment::sequence).orElseThrow(page::unknownCursor) : null;
 		Shelf shelf = this.shelves.get(namespace);
 		if (shelf == null) {
 			return new Slice<>(List.of(), false);
@@ -96,8 +96,9 @@ class InMemoryPayments implements Payments {
 
 	@Override
 	public Slice<Refund> listRefunds(Namespace namespace, PageRequest page, String paymentId) {
-		Long after = (page.startingAfter() != null) ? findRefund(namespace, page.startingAfter()).map(Refund::sequence)
-			.orElseThrow(() -> unknownCursor(page.startingAfter())) : null;
+		Long after = (page.startingAfter() != null)
+				? findRefund(namespace, page.startingAfter()).map(Refund::sequence).orElseThrow(page::unknownCursor)
+				: null;
 		Shelf shelf = this.shelves.get(namespace);
 		if (shelf == null) {
 			return new Slice<>(List.of(), false);
@@ -148,10 +149,6 @@ class InMemoryPayments implements Payments {
 				return lookup.apply(ids.next());
 			}
 		};
-	}
-
-	private static ApiException unknownCursor(String id) {
-		return ApiException.invalid("starting_after", "starting_after names no object of this list: '" + id + "'.");
 	}
 
 	/** When the clock next owes a payment a move. */

@@ -63,9 +63,7 @@ class InMemoryWebhookEndpoints implements WebhookEndpoints {
 	@Override
 	public Slice<WebhookEndpoint> list(Namespace namespace, PageRequest page) {
 		Long after = (page.startingAfter() != null)
-				? find(namespace, page.startingAfter()).map(WebhookEndpoint::sequence)
-					.orElseThrow(() -> ApiException.invalid("starting_after",
-							"starting_after names no object of this list: '" + page.startingAfter() + "'."))
+				? find(namespace, page.startingAfter()).map(WebhookEndpoint::sequence).orElseThrow(page::unknownCursor)
 				: null;
 		Shelf shelf = this.shelves.get(namespace);
 		if (shelf == null) {

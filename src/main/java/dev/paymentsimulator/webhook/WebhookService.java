@@ -100,7 +100,7 @@ public class WebhookService {
 		List<DeliveryAttempt> attempts = this.deliveries.attempts(namespace, eventId);
 		int skip = 0;
 		if (page.startingAfter() != null) {
-			skip = attempts.size() - indexOf(attempts, page.startingAfter());
+			skip = attempts.size() - indexOf(attempts, page);
 		}
 		List<DeliveryAttempt> newestFirst = new java.util.ArrayList<>(attempts);
 		java.util.Collections.reverse(newestFirst);
@@ -125,13 +125,13 @@ public class WebhookService {
 		return this.events.find(namespace, eventId).orElseThrow(() -> ApiException.notFound("event", eventId));
 	}
 
-	private static int indexOf(List<DeliveryAttempt> attempts, String id) {
+	private static int indexOf(List<DeliveryAttempt> attempts, PageRequest page) {
 		for (int i = 0; i < attempts.size(); i++) {
-			if (attempts.get(i).id().equals(id)) {
+			if (attempts.get(i).id().equals(page.startingAfter())) {
 				return i;
 			}
 		}
-		throw ApiException.invalid("starting_after", "starting_after names no object of this list: '" + id + "'.");
+		throw page.unknownCursor();
 	}
 
 	private static List<String> checkEvents(List<String> enabledEvents) {

@@ -3,7 +3,6 @@ package dev.paymentsimulator.payment.web;
 import dev.paymentsimulator.account.Namespace;
 import dev.paymentsimulator.payment.PaymentService;
 import dev.paymentsimulator.payment.PaymentView;
-import dev.paymentsimulator.payment.RefundView;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;

@@ -4,7 +4,6 @@ import dev.paymentsimulator.account.Namespace;
 import dev.paymentsimulator.common.ListPage;
 import dev.paymentsimulator.common.PageRequest;
 import dev.paymentsimulator.payment.PaymentService;
-import dev.paymentsimulator.payment.PaymentView;
 import dev.paymentsimulator.payment.RefundView;
 
 import org.springframework.web.bind.annotation.GetMapping;
