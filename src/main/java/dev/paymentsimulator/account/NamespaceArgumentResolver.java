@@ -8,18 +8,23 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
-/** Hands controllers the namespace of the request they serve. */
+/** Hands controllers the namespace, or the whole caller, of the request they serve. */
 class NamespaceArgumentResolver implements HandlerMethodArgumentResolver {
 
 	@Override
 	public boolean supportsParameter(MethodParameter parameter) {
-		return Namespace.class.equals(parameter.getParameterType());
+		return Namespace.class.equals(parameter.getParameterType())
+				|| Caller.class.equals(parameter.getParameterType());
 	}
 
 	@Override
-	public Namespace resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
-			NativeWebRequest request, WebDataBinderFactory binderFactory) {
-		return Namespace.of(request.getNativeRequest(HttpServletRequest.class));
+	public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container, NativeWebRequest request,
+			WebDataBinderFactory binderFactory) {
+		HttpServletRequest http = request.getNativeRequest(HttpServletRequest.class);
+		if (Caller.class.equals(parameter.getParameterType())) {
+			return (http.getAttribute(Caller.REQUEST_ATTRIBUTE) instanceof Caller caller) ? caller : Caller.DEFAULT;
+		}
+		return Namespace.of(http);
 	}
 
 }

@@ -23,7 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * soon as reading passes the limit, so a chunked upload cannot grow without bound.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
 	static final int MAX_BODY_BYTES = 64 * 1024;

@@ -1,6 +1,6 @@
 package dev.paymentsimulator.payment.web;
 
-import dev.paymentsimulator.account.Namespace;
+import dev.paymentsimulator.account.Caller;
 import dev.paymentsimulator.payment.PaymentService;
 import dev.paymentsimulator.payment.PaymentView;
 import jakarta.validation.Valid;
@@ -22,12 +22,17 @@ class ChallengeController {
 		this.payments = payments;
 	}
 
-	record Challenge(@NotNull @Pattern(regexp = "pass|fail", message = "must be pass or fail") String outcome) {
+	/**
+	 * @param clientSecret needed with a publishable key, as the 3-D Secure page sends it
+	 */
+	record Challenge(@NotNull @Pattern(regexp = "pass|fail", message = "must be pass or fail") String outcome,
+			String clientSecret) {
 	}
 
 	@PostMapping("/v1/simulator/payments/{id}/challenge")
-	PaymentView finish(@PathVariable String id, @Valid @RequestBody Challenge request, Namespace namespace) {
-		return PaymentView.of(this.payments.finishChallenge(namespace, id, "pass".equals(request.outcome())));
+	PaymentView finish(@PathVariable String id, @Valid @RequestBody Challenge request, Caller caller) {
+		this.payments.get(caller.namespace(), id, ClientSecrets.required(caller, id, request.clientSecret()));
+		return PaymentView.of(this.payments.finishChallenge(caller.namespace(), id, "pass".equals(request.outcome())));
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.paymentsimulator.payment.web;
 import java.net.URI;
 import java.util.Map;
 
+import dev.paymentsimulator.account.Caller;
 import dev.paymentsimulator.account.Namespace;
 import dev.paymentsimulator.common.ApiException;
 import dev.paymentsimulator.common.HttpUrls;
@@ -48,6 +49,12 @@ class PaymentController {
 	}
 
 	record Confirm(JsonNode paymentMethod, String clientSecret, @Size(max = 2048) String returnUrl) {
+
+		@Override
+		public String toString() {
+			return "Confirm[payment_method=redacted]";
+		}
+
 	}
 
 	record Capture(@Min(1) Long amount) {
@@ -75,11 +82,12 @@ class PaymentController {
 	}
 
 	@PostMapping("/{id}/confirm")
-	PaymentView confirm(@PathVariable String id, @Valid @RequestBody(required = false) Confirm request,
-			Namespace namespace) {
+	PaymentView confirm(@PathVariable String id, @Valid @RequestBody(required = false) Confirm request, Caller caller) {
 		Confirm confirm = (request != null) ? request : new Confirm(null, null, null);
-		return PaymentView.of(this.payments.confirm(namespace, id, PaymentMethodParser.parse(confirm.paymentMethod()),
-				confirm.clientSecret(), returnUrl(confirm.returnUrl()), pagesBaseUrl()));
+		String clientSecret = ClientSecrets.required(caller, id, confirm.clientSecret());
+		return PaymentView
+			.of(this.payments.confirm(caller.namespace(), id, PaymentMethodParser.parse(confirm.paymentMethod()),
+					clientSecret, returnUrl(confirm.returnUrl()), pagesBaseUrl()));
 	}
 
 	@PostMapping("/{id}/capture")
@@ -105,8 +113,8 @@ class PaymentController {
 
 	@GetMapping("/{id}")
 	PaymentView get(@PathVariable String id, @RequestParam(name = "client_secret", required = false) String secret,
-			Namespace namespace) {
-		return PaymentView.of(this.payments.get(namespace, id, secret));
+			Caller caller) {
+		return PaymentView.of(this.payments.get(caller.namespace(), id, ClientSecrets.required(caller, id, secret)));
 	}
 
 	@GetMapping

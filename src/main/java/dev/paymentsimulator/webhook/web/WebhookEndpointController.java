@@ -47,6 +47,11 @@ class WebhookEndpointController {
 					endpoint.disabled(), endpoint.created().getEpochSecond(), withSecret ? endpoint.secret() : null);
 		}
 
+		@Override
+		public String toString() {
+			return "EndpointView[id=" + this.id + ", secret=redacted]";
+		}
+
 	}
 
 	record Deleted(String id, String object, boolean deleted) {

@@ -28,9 +28,21 @@ class WebhookToolsController {
 	}
 
 	record Verify(@NotNull String body, @NotNull Map<String, String> headers, String secret) {
+
+		@Override
+		public String toString() {
+			return "Verify[secret=redacted]";
+		}
+
 	}
 
 	record SecretView(String object, String secret) {
+
+		@Override
+		public String toString() {
+			return "SecretView[secret=redacted]";
+		}
+
 	}
 
 	@PostMapping("/v1/webhooks/verify")
