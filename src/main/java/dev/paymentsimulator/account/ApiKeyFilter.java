@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import dev.paymentsimulator.common.ApiException;
 import dev.paymentsimulator.common.ErrorCode;
+import dev.paymentsimulator.common.OncePerExchangeFilter;
 import dev.paymentsimulator.common.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -20,7 +21,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.cors.CorsUtils;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Turns the API key into the request's namespace, for everything under {@code /v1}. Keys
@@ -29,7 +29,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 50)
-class ApiKeyFilter extends OncePerRequestFilter {
+class ApiKeyFilter extends OncePerExchangeFilter {
 
 	/**
 	 * Only these may be called with a publishable key (and the payment's client secret).
@@ -54,7 +54,7 @@ class ApiKeyFilter extends OncePerRequestFilter {
 	}
 
 	@Override
-	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+	protected void doFilterOnce(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		Caller caller;
 		try {

@@ -14,6 +14,7 @@ import dev.paymentsimulator.common.PageRequest;
 import dev.paymentsimulator.common.Slice;
 import dev.paymentsimulator.payment.PaymentEvent;
 import dev.paymentsimulator.payment.PaymentView;
+import dev.paymentsimulator.payment.PaymentsDropped;
 import dev.paymentsimulator.payment.RefundView;
 import dev.paymentsimulator.simulator.IdGenerator;
 import tools.jackson.databind.json.JsonMapper;
@@ -68,6 +69,15 @@ public class EventLog {
 		this.events.add(event);
 		wake(event);
 		this.publisher.publishEvent(new EventRecorded(event));
+	}
+
+	/** Retention dropped these payments: their events go with them. */
+	@EventListener
+	void onPaymentsDropped(PaymentsDropped dropped) {
+		Set<String> eventIds = this.events.dropPayments(dropped.namespace(), dropped.paymentIds());
+		if (!eventIds.isEmpty()) {
+			this.publisher.publishEvent(new EventsDropped(dropped.namespace(), eventIds));
+		}
 	}
 
 	public Optional<Event> find(Namespace namespace, String id) {

@@ -1,11 +1,16 @@
 package dev.paymentsimulator.event;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.paymentsimulator.account.Namespace;
@@ -29,6 +34,30 @@ class InMemoryEvents implements Events {
 		Shelf shelf = shelf(event.namespace());
 		shelf.events.put(event.id(), event);
 		shelf.bySequence.put(event.sequence(), event);
+		shelf.byPayment.computeIfAbsent(event.paymentId(), (id) -> new CopyOnWriteArrayList<>()).add(event);
+	}
+
+	@Override
+	public Set<String> dropPayments(Namespace namespace, Collection<String> paymentIds) {
+		Shelf shelf = this.shelves.get(namespace);
+		Set<String> dropped = new HashSet<>();
+		if (shelf != null) {
+			for (String paymentId : paymentIds) {
+				List<Event> events = shelf.byPayment.remove(paymentId);
+				for (Event event : (events != null) ? events : List.<Event>of()) {
+					shelf.events.remove(event.id());
+					shelf.bySequence.remove(event.sequence());
+					dropped.add(event.id());
+				}
+			}
+		}
+		return dropped;
+	}
+
+	@Override
+	public Map<String, Long> forget(Namespace namespace) {
+		Shelf shelf = this.shelves.remove(namespace);
+		return Map.of("events", (shelf != null) ? (long) shelf.events.size() : 0L);
 	}
 
 	@Override
@@ -63,6 +92,8 @@ class InMemoryEvents implements Events {
 		final ConcurrentMap<String, Event> events = new ConcurrentHashMap<>();
 
 		final NavigableMap<Long, Event> bySequence = new ConcurrentSkipListMap<>();
+
+		final ConcurrentMap<String, List<Event>> byPayment = new ConcurrentHashMap<>();
 
 	}
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import dev.paymentsimulator.account.Namespace;
 import dev.paymentsimulator.common.ApiException;
 import dev.paymentsimulator.common.ErrorCode;
+import dev.paymentsimulator.common.OncePerExchangeFilter;
 import dev.paymentsimulator.common.ProblemWriter;
 import dev.paymentsimulator.simulator.SimulatorClock;
 import jakarta.servlet.FilterChain;
@@ -23,7 +24,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
@@ -33,7 +33,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  */
 @Component
 @Order(IdempotencyFilter.ORDER)
-class IdempotencyFilter extends OncePerRequestFilter {
+class IdempotencyFilter extends OncePerExchangeFilter {
 
 	/** After the body limit and the API key, which decide the namespace. */
 	static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
@@ -62,7 +62,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 	}
 
 	@Override
-	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+	protected void doFilterOnce(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String key = request.getHeader(KEY_HEADER);
 		if (!isValidKey(key)) {

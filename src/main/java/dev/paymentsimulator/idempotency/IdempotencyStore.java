@@ -2,10 +2,12 @@ package dev.paymentsimulator.idempotency;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Map;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.paymentsimulator.account.Namespace;
+import dev.paymentsimulator.simulator.NamespaceData;
 
 import org.springframework.stereotype.Component;
 
@@ -15,7 +17,7 @@ import org.springframework.stereotype.Component;
  * never drop a key that is still running and let its request run twice.
  */
 @Component
-class IdempotencyStore {
+class IdempotencyStore implements NamespaceData {
 
 	private final IdempotencyProperties properties;
 
@@ -86,11 +88,15 @@ class IdempotencyStore {
 		this.entries.asMap().remove(key, claim);
 	}
 
-	/** Forgets every key of a namespace. */
-	long forget(Namespace namespace) {
-		long before = this.entries.estimatedSize();
-		this.entries.asMap().keySet().removeIf((key) -> key.namespace().equals(namespace));
-		return before - this.entries.estimatedSize();
+	@Override
+	public Map<String, Long> forget(Namespace namespace) {
+		long[] forgotten = new long[1];
+		this.entries.asMap().keySet().removeIf((key) -> {
+			boolean ours = key.namespace().equals(namespace);
+			forgotten[0] += ours ? 1 : 0;
+			return ours;
+		});
+		return Map.of("idempotency_keys", forgotten[0]);
 	}
 
 }

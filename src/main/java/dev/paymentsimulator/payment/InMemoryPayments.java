@@ -1,9 +1,12 @@
 package dev.paymentsimulator.payment;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,29 +28,50 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The embedded store: a {@link ConcurrentHashMap} per namespace, with sorted indexes for
- * listing and for the clock's due moves. Indexes are maintained inside the same
- * {@code compute} that swaps the payment, so they never disagree with it.
+ * listing, for the clock's due moves and for retention. Indexes are maintained inside the
+ * same {@code compute} that swaps the payment, so they never disagree with it.
  */
 @Repository
 class InMemoryPayments implements Payments {
 
 	private final ConcurrentMap<Namespace, Shelf> shelves = new ConcurrentHashMap<>();
 
-	@Override
-	public long nextSequence(Namespace namespace) {
-		return shelf(namespace).sequence.incrementAndGet();
+	/**
+	 * One creation order over every namespace: lists sort by it, retention drops by it.
+	 */
+	private final AtomicLong sequence = new AtomicLong();
+
+	private final AtomicLong count = new AtomicLong();
+
+	/** Finished payments, oldest first: the ones retention may drop. */
+	private final ConcurrentSkipListMap<Long, Ref> finished = new ConcurrentSkipListMap<>();
+
+	private final int maxPayments;
+
+	InMemoryPayments(RetentionProperties retention) {
+		this.maxPayments = retention.maxPayments();
+	}
+
+	private record Ref(Namespace namespace, String id) {
 	}
 
 	@Override
-	public void add(Payment payment) {
+	public long nextSequence(Namespace namespace) {
+		return this.sequence.incrementAndGet();
+	}
+
+	@Override
+	public List<Payment> add(Payment payment) {
 		Shelf shelf = shelf(payment.namespace());
 		shelf.payments.compute(payment.id(), (id, existing) -> {
 			if (existing != null) {
 				throw new IllegalStateException("Duplicate payment id " + id);
 			}
-			shelf.index(null, payment);
+			index(shelf, null, payment);
 			return payment;
 		});
+		this.count.incrementAndGet();
+		return dropBeyondRetention();
 	}
 
 	@Override
@@ -61,7 +85,7 @@ class InMemoryPayments implements Payments {
 		Shelf shelf = this.shelves.get(namespace);
 		Payment updated = (shelf != null) ? shelf.payments.computeIfPresent(id, (key, current) -> {
 			Payment next = change.apply(current);
-			shelf.index(current, next);
+			index(shelf, current, next);
 			return next;
 		}) : null;
 		if (updated == null) {
@@ -131,6 +155,86 @@ class InMemoryPayments implements Payments {
 		return Set.copyOf(this.shelves.keySet());
 	}
 
+	@Override
+	public Map<String, Long> forget(Namespace namespace) {
+		Shelf shelf = this.shelves.remove(namespace);
+		Map<String, Long> forgotten = new LinkedHashMap<>();
+		forgotten.put("payments", (shelf != null) ? (long) shelf.payments.size() : 0L);
+		forgotten.put("refunds", (shelf != null) ? (long) shelf.refundIds.size() : 0L);
+		if (shelf != null) {
+			this.count.addAndGet(-shelf.payments.size());
+			this.finished.values().removeIf((ref) -> ref.namespace().equals(namespace));
+		}
+		return forgotten;
+	}
+
+	/** Brings the indexes in line with a payment's new version. */
+	private void index(Shelf shelf, Payment before, Payment after) {
+		if (before == null) {
+			shelf.paymentIds.put(after.sequence(), after.id());
+		}
+		if (before == null || !Objects.equals(before.dueAt(), after.dueAt())) {
+			if (before != null && before.dueAt() != null) {
+				shelf.due.remove(new Due(before.dueAt(), before.id()));
+			}
+			if (after.dueAt() != null) {
+				shelf.due.add(new Due(after.dueAt(), after.id()));
+			}
+		}
+		boolean wasFinished = before != null && before.status().isFinished();
+		if (after.status().isFinished() && !wasFinished) {
+			this.finished.put(after.sequence(), new Ref(after.namespace(), after.id()));
+		}
+		else if (wasFinished && !after.status().isFinished()) {
+			this.finished.remove(after.sequence());
+		}
+		int known = (before != null) ? before.refunds().size() : 0;
+		for (Refund refund : after.refunds().subList(known, after.refunds().size())) {
+			shelf.paymentOfRefund.put(refund.id(), after.id());
+			shelf.refundIds.put(refund.sequence(), refund.id());
+		}
+	}
+
+	private List<Payment> dropBeyondRetention() {
+		List<Payment> dropped = new ArrayList<>();
+		while (this.count.get() > this.maxPayments) {
+			Map.Entry<Long, Ref> oldest = this.finished.pollFirstEntry();
+			if (oldest == null) {
+				break;
+			}
+			Shelf shelf = this.shelves.get(oldest.getValue().namespace());
+			Payment[] removed = new Payment[1];
+			if (shelf != null) {
+				// drops it only if it is still finished: it may have moved since it was
+				// indexed
+				shelf.payments.computeIfPresent(oldest.getValue().id(), (id, payment) -> {
+					if (!payment.status().isFinished()) {
+						return payment;
+					}
+					removed[0] = payment;
+					return null;
+				});
+			}
+			if (removed[0] != null) {
+				unindex(shelf, removed[0]);
+				this.count.decrementAndGet();
+				dropped.add(removed[0]);
+			}
+		}
+		return dropped;
+	}
+
+	private static void unindex(Shelf shelf, Payment payment) {
+		shelf.paymentIds.remove(payment.sequence());
+		if (payment.dueAt() != null) {
+			shelf.due.remove(new Due(payment.dueAt(), payment.id()));
+		}
+		for (Refund refund : payment.refunds()) {
+			shelf.paymentOfRefund.remove(refund.id());
+			shelf.refundIds.remove(refund.sequence());
+		}
+	}
+
 	private Shelf shelf(Namespace namespace) {
 		return this.shelves.computeIfAbsent(namespace, (ns) -> new Shelf());
 	}
@@ -165,8 +269,6 @@ class InMemoryPayments implements Payments {
 
 	private static final class Shelf {
 
-		final AtomicLong sequence = new AtomicLong();
-
 		final ConcurrentMap<String, Payment> payments = new ConcurrentHashMap<>();
 
 		final NavigableMap<Long, String> paymentIds = new ConcurrentSkipListMap<>();
@@ -176,26 +278,6 @@ class InMemoryPayments implements Payments {
 		final NavigableMap<Long, String> refundIds = new ConcurrentSkipListMap<>();
 
 		final ConcurrentSkipListSet<Due> due = new ConcurrentSkipListSet<>();
-
-		/** Brings the indexes in line with a payment's new version. */
-		void index(Payment before, Payment after) {
-			if (before == null) {
-				this.paymentIds.put(after.sequence(), after.id());
-			}
-			if (before == null || !Objects.equals(before.dueAt(), after.dueAt())) {
-				if (before != null && before.dueAt() != null) {
-					this.due.remove(new Due(before.dueAt(), before.id()));
-				}
-				if (after.dueAt() != null) {
-					this.due.add(new Due(after.dueAt(), after.id()));
-				}
-			}
-			int known = (before != null) ? before.refunds().size() : 0;
-			for (Refund refund : after.refunds().subList(known, after.refunds().size())) {
-				this.paymentOfRefund.put(refund.id(), after.id());
-				this.refundIds.put(refund.sequence(), refund.id());
-			}
-		}
 
 	}
 

@@ -3,7 +3,9 @@ package dev.paymentsimulator.payment;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Optional;
 
 import dev.paymentsimulator.account.Namespace;
@@ -58,7 +60,13 @@ public class PaymentService {
 		String clientSecret = id + "_secret_" + this.ids.randomString(namespace, "client_secret", 24);
 		Payment payment = Payment.create(id, namespace, this.payments.nextSequence(namespace), now, amount, currency,
 				request.captureMethod(), clientSecret, request.description(), metadata, card);
-		this.payments.add(payment);
+		List<Payment> dropped = this.payments.add(payment);
+		if (!dropped.isEmpty()) {
+			dropped.stream()
+				.collect(
+						Collectors.groupingBy(Payment::namespace, Collectors.mapping(Payment::id, Collectors.toList())))
+				.forEach((ns, ids) -> this.events.publishEvent(new PaymentsDropped(ns, ids)));
+		}
 		publish(PaymentEventType.CREATED, payment, null, now);
 		if (!request.confirm()) {
 			return payment;

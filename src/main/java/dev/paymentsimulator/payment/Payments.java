@@ -1,6 +1,7 @@
 package dev.paymentsimulator.payment;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -14,14 +15,19 @@ import dev.paymentsimulator.common.Slice;
  * {@link #update}, which applies the change function atomically: two concurrent refunds
  * never both see the old {@code amount_refunded}.
  */
-public interface Payments {
+public interface Payments extends dev.paymentsimulator.simulator.NamespaceData {
 
 	/**
 	 * The next number in the namespace's creation order, for payments and refunds alike.
 	 */
 	long nextSequence(Namespace namespace);
 
-	void add(Payment payment);
+	/**
+	 * Stores a new payment, then drops the oldest finished payments while more than the
+	 * retention limit are kept.
+	 * @return the payments dropped
+	 */
+	List<Payment> add(Payment payment);
 
 	Optional<Payment> find(Namespace namespace, String id);
 

@@ -50,6 +50,11 @@ public class SimulatorClock {
 		return now;
 	}
 
+	/** Puts the namespace's clock back where it started. */
+	public void reset(Namespace namespace) {
+		this.advancedBy.remove(namespace);
+	}
+
 	/**
 	 * Whether clocks move on their own, so due work must also be looked for over time.
 	 */

@@ -7,9 +7,10 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.paymentsimulator.account.Namespace;
+import dev.paymentsimulator.simulator.NamespaceData;
 
 /** The delivery log, and the retries still owed. */
-interface Deliveries {
+interface Deliveries extends NamespaceData {
 
 	void record(Namespace namespace, DeliveryAttempt attempt);
 
@@ -22,6 +23,9 @@ interface Deliveries {
 	Optional<PendingRetry> takeDue(Namespace namespace, Instant now);
 
 	Set<Namespace> namespaces();
+
+	/** Forgets the attempts and pending retries of these events. */
+	void dropEvents(Namespace namespace, Set<String> eventIds);
 
 	/**
 	 * Where an event goes: a URL, and the endpoint it belongs to ({@code null} for a

@@ -1,7 +1,9 @@
 package dev.paymentsimulator.webhook;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,6 +55,25 @@ class InMemoryDeliveries implements Deliveries {
 	@Override
 	public Set<Namespace> namespaces() {
 		return Set.copyOf(this.shelves.keySet());
+	}
+
+	@Override
+	public void dropEvents(Namespace namespace, Set<String> eventIds) {
+		Shelf shelf = this.shelves.get(namespace);
+		if (shelf != null) {
+			shelf.attempts.keySet().removeAll(eventIds);
+			shelf.retries.removeIf((retry) -> eventIds.contains(retry.eventId()));
+		}
+	}
+
+	@Override
+	public Map<String, Long> forget(Namespace namespace) {
+		Shelf shelf = this.shelves.remove(namespace);
+		Map<String, Long> forgotten = new LinkedHashMap<>();
+		forgotten.put("webhook_deliveries",
+				(shelf != null) ? shelf.attempts.values().stream().mapToLong(List::size).sum() : 0L);
+		forgotten.put("pending_retries", (shelf != null) ? (long) shelf.retries.size() : 0L);
+		return forgotten;
 	}
 
 	private Shelf shelf(Namespace namespace) {

@@ -1,6 +1,7 @@
 package dev.paymentsimulator.webhook;
 
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -78,6 +79,12 @@ class InMemoryWebhookEndpoints implements WebhookEndpoints {
 	public List<WebhookEndpoint> all(Namespace namespace) {
 		Shelf shelf = this.shelves.get(namespace);
 		return (shelf != null) ? List.copyOf(shelf.endpoints.values()) : List.of();
+	}
+
+	@Override
+	public Map<String, Long> forget(Namespace namespace) {
+		Shelf shelf = this.shelves.remove(namespace);
+		return Map.of("webhook_endpoints", (shelf != null) ? (long) shelf.endpoints.size() : 0L);
 	}
 
 	private Shelf shelf(Namespace namespace) {

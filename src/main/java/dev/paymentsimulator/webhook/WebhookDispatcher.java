@@ -36,6 +36,7 @@ import dev.paymentsimulator.account.Namespace;
 import dev.paymentsimulator.event.Event;
 import dev.paymentsimulator.event.EventLog;
 import dev.paymentsimulator.event.EventRecorded;
+import dev.paymentsimulator.event.EventsDropped;
 import dev.paymentsimulator.simulator.ClockAdvanced;
 import dev.paymentsimulator.simulator.IdGenerator;
 import dev.paymentsimulator.simulator.SimulatorClock;
@@ -44,6 +45,7 @@ import dev.paymentsimulator.webhook.Deliveries.Target;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -57,7 +59,7 @@ import org.springframework.stereotype.Component;
  * finds the executor full is recorded and retried like any other failure.
  */
 @Component
-class WebhookDispatcher implements SmartLifecycle {
+class WebhookDispatcher implements SmartLifecycle, DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
 
@@ -140,6 +142,11 @@ class WebhookDispatcher implements SmartLifecycle {
 	}
 
 	@EventListener
+	void onEventsDropped(EventsDropped dropped) {
+		this.deliveries.dropEvents(dropped.namespace(), dropped.eventIds());
+	}
+
+	@EventListener
 	void onClockAdvanced(ClockAdvanced advanced) {
 		fireDue(advanced.namespace(), advanced.now());
 	}
@@ -182,7 +189,7 @@ class WebhookDispatcher implements SmartLifecycle {
 
 	private void submit(Event event, Target target, int attempt) {
 		try {
-			this.executor.execute(() -> send(event, target, attempt));
+			track(CompletableFuture.runAsync(() -> send(event, target, attempt), this.executor));
 		}
 		catch (RejectedExecutionException ex) {
 			Instant now = this.clock.now(event.namespace());
@@ -222,21 +229,22 @@ class WebhookDispatcher implements SmartLifecycle {
 		});
 		request.setHeader("User-Agent", USER_AGENT);
 		long started = System.nanoTime();
-		CompletableFuture<HttpResponse<Void>> sent = this.http.sendAsync(request.build(),
-				HttpResponse.BodyHandlers.discarding());
-		this.inFlight.add(sent);
-		sent.whenComplete((response, failure) -> {
-			try {
-				long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-				finish(event, target, attempt, response, failure, durationMs, headers);
-			}
-			catch (RuntimeException ex) {
-				log.error("Could not record webhook attempt {} for event {}", attempt, event.id(), ex);
-			}
-			finally {
-				this.inFlight.remove(sent);
-			}
-		});
+		track(this.http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
+			.whenComplete((response, failure) -> {
+				try {
+					long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+					finish(event, target, attempt, response, failure, durationMs, headers);
+				}
+				catch (RuntimeException ex) {
+					log.error("Could not record webhook attempt {} for event {}", attempt, event.id(), ex);
+				}
+			}));
+	}
+
+	/** Keeps an attempt in sight until it is over, so stopping can wait for it. */
+	private void track(CompletableFuture<?> attempt) {
+		this.inFlight.add(attempt);
+		attempt.whenComplete((result, failure) -> this.inFlight.remove(attempt));
 	}
 
 	private void finish(Event event, Target target, int attempt, HttpResponse<Void> response, Throwable failure,
@@ -359,17 +367,20 @@ class WebhookDispatcher implements SmartLifecycle {
 	}
 
 	/**
-	 * On shutdown, lets attempts already sent finish (each is bounded by the total
-	 * timeout) before the process exits.
+	 * On shutdown, lets attempts already under way finish (each is bounded by the total
+	 * timeout) before the process exits. The executor itself lives on until
+	 * {@link #destroy()}: a stopped context may be started again.
 	 */
 	@Override
 	public void stop() {
 		this.running = false;
-		this.executor.shutdown();
+		long deadline = System.nanoTime() + this.properties.timeout().plusSeconds(1).toNanos();
 		try {
-			this.executor.awaitTermination(this.properties.timeout().toMillis(), TimeUnit.MILLISECONDS);
-			CompletableFuture.allOf(this.inFlight.toArray(CompletableFuture[]::new))
-				.get(this.properties.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+			while (!this.inFlight.isEmpty() && System.nanoTime() < deadline) {
+				CompletableFuture.allOf(this.inFlight.toArray(CompletableFuture[]::new))
+					.exceptionally((failure) -> null)
+					.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -377,6 +388,11 @@ class WebhookDispatcher implements SmartLifecycle {
 		catch (Exception ex) {
 			log.warn("{} webhook attempts were still running at shutdown", this.inFlight.size());
 		}
+	}
+
+	@Override
+	public void destroy() {
+		this.executor.shutdownNow();
 	}
 
 	@Override

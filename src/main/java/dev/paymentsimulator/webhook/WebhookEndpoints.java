@@ -7,9 +7,10 @@ import java.util.function.UnaryOperator;
 import dev.paymentsimulator.account.Namespace;
 import dev.paymentsimulator.common.PageRequest;
 import dev.paymentsimulator.common.Slice;
+import dev.paymentsimulator.simulator.NamespaceData;
 
 /** Where webhook endpoints live, one shelf per namespace. */
-interface WebhookEndpoints {
+interface WebhookEndpoints extends NamespaceData {
 
 	long nextSequence(Namespace namespace);
 

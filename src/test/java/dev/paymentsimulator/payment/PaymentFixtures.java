@@ -47,7 +47,8 @@ final class PaymentFixtures {
 		this.clock = new SimulatorClock(Clock.fixed(START, ZoneOffset.UTC), START, publisher);
 		IdGenerator ids = new IdGenerator(42L);
 		this.cards = new TestCards(ids);
-		this.service = new PaymentService(new InMemoryPayments(), this.clock, ids, this.cards, publisher);
+		this.service = new PaymentService(new InMemoryPayments(new RetentionProperties(null)), this.clock, ids,
+				this.cards, publisher);
 		wired.set(this.service);
 	}
 

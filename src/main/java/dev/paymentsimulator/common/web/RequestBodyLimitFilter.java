@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import dev.paymentsimulator.common.ApiException;
 import dev.paymentsimulator.common.ErrorCode;
+import dev.paymentsimulator.common.OncePerExchangeFilter;
 import dev.paymentsimulator.common.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -16,7 +17,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses bodies above 64 KiB: at once when the declared length says so, otherwise as
@@ -24,7 +24,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-class RequestBodyLimitFilter extends OncePerRequestFilter {
+class RequestBodyLimitFilter extends OncePerExchangeFilter {
 
 	static final int MAX_BODY_BYTES = 64 * 1024;
 
@@ -40,7 +40,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 	}
 
 	@Override
-	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+	protected void doFilterOnce(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getContentLengthLong() > MAX_BODY_BYTES) {
 			this.problems.write(request, response, tooLarge());

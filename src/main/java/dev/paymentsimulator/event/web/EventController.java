@@ -8,6 +8,7 @@ import dev.paymentsimulator.common.ApiException;
 import dev.paymentsimulator.common.ErrorCode;
 import dev.paymentsimulator.common.ListPage;
 import dev.paymentsimulator.common.PageRequest;
+import dev.paymentsimulator.common.RawJson;
 import dev.paymentsimulator.event.Event;
 import dev.paymentsimulator.event.EventLog;
 import dev.paymentsimulator.payment.PaymentEventType;

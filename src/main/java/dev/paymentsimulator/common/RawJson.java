@@ -1,8 +1,8 @@
-package dev.paymentsimulator.event.web;
+package dev.paymentsimulator.common;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** JSON rendered once and written as is, so an event reads the same everywhere. */
-record RawJson(@JsonValue @JsonRawValue String json) {
+public record RawJson(@JsonValue @JsonRawValue String json) {
 }
