@@ -42,6 +42,8 @@ class CorsConfiguration {
 		cors.setMaxAge(3600L);
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
 		source.registerCorsConfiguration("/v1/**", cors);
+		// simulator.js is imported as a module by shop pages on other origins
+		source.registerCorsConfiguration("/js/**", cors);
 		FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(new CorsFilter(source));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;

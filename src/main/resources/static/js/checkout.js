@@ -1,0 +1,175 @@
+import { api, ApiError, formatAmount, query, paymentIdFromPath, withResult } from "./api.js";
+import { digits, passesLuhn, parseExpiry, cvcLength } from "./card.js";
+
+const TEST_CARDS = [
+	["4242 4242 4242 4242", "Succeeds"],
+	["4000 0000 0000 0002", "Declined: generic_decline"],
+	["4000 0000 0000 9995", "Declined: insufficient_funds"],
+	["4000 0025 0000 3155", "Asks for 3-D Secure, then succeeds"],
+	["4000 0082 6000 3178", "3-D Secure, then insufficient_funds"],
+	["4000 0000 0000 0077", "Processing for 5 s, then succeeds"],
+	["3782 822463 10005", "Amex, succeeds"],
+];
+
+const FINAL = new Set(["succeeded", "authorized", "captured", "partially_refunded", "refunded", "canceled"]);
+
+const paymentId = paymentIdFromPath();
+const clientSecret = query("client_secret");
+const returnUrl = query("return_url");
+const key = query("key") || "pk_test_default";
+const client = api(key);
+
+const form = document.getElementById("card-form");
+const number = document.getElementById("card-number");
+const expiry = document.getElementById("card-expiry");
+const cvc = document.getElementById("card-cvc");
+const pay = document.getElementById("pay");
+const message = document.getElementById("form-message");
+const result = document.getElementById("result");
+
+function showError(input, text) {
+	document.getElementById(`${input.id}-error`).textContent = text;
+	input.setAttribute("aria-invalid", text ? "true" : "false");
+}
+
+function validate() {
+	const cardNumber = digits(number.value);
+	const lapse = parseExpiry(expiry.value);
+	let ok = true;
+	if (!passesLuhn(cardNumber)) {
+		showError(number, "This card number is not valid.");
+		ok = false;
+	} else showError(number, "");
+	const now = new Date();
+	if (!lapse) {
+		showError(expiry, "Use MM/YY, for example 12/30.");
+		ok = false;
+	} else if (lapse.year < now.getFullYear() || (lapse.year === now.getFullYear() && lapse.month < now.getMonth() + 1)) {
+		showError(expiry, "This card has expired.");
+		ok = false;
+	} else showError(expiry, "");
+	if (!new RegExp(`^[0-9]{${cvcLength(cardNumber)}}$`).test(cvc.value.trim())) {
+		showError(cvc, `Enter the ${cvcLength(cardNumber)}-digit security code.`);
+		ok = false;
+	} else showError(cvc, "");
+	return ok ? { number: cardNumber, exp_month: lapse.month, exp_year: lapse.year, cvc: cvc.value.trim() } : null;
+}
+
+function alertBox(kind, text) {
+	const box = document.createElement("p");
+	box.className = `alert ${kind}`;
+	box.textContent = text;
+	return box;
+}
+
+function finish(payment) {
+	form.hidden = true;
+	result.hidden = false;
+	result.replaceChildren();
+	if (payment.status === "failed") {
+		result.append(alertBox("error", `Payment failed: ${payment.last_error ? payment.last_error.message : "declined"}`));
+	} else if (payment.status === "canceled") {
+		result.append(alertBox("error", "This payment was canceled."));
+	} else {
+		result.append(alertBox("success", "Payment successful. Thank you!"));
+	}
+	if (returnUrl) {
+		result.append(alertBox("info", "Returning you to the shop…"));
+		setTimeout(() => window.location.assign(withResult(returnUrl, payment)), 800);
+	}
+}
+
+async function waitWhileProcessing(payment) {
+	message.replaceChildren(alertBox("info", "Processing your payment…"));
+	while (payment.status === "processing") {
+		await new Promise((resolve) => setTimeout(resolve, 1000));
+		payment = await client.get(`/v1/payments/${paymentId}?client_secret=${encodeURIComponent(clientSecret)}`);
+	}
+	return payment;
+}
+
+function afterConfirm(payment) {
+	if (payment.status === "requires_action") {
+		const challenge = new URL(payment.next_action.redirect_to_url.url, window.location.href);
+		challenge.searchParams.set("client_secret", clientSecret);
+		challenge.searchParams.set("key", key);
+		window.location.assign(challenge.toString());
+		return;
+	}
+	finish(payment);
+}
+
+async function submit(event) {
+	event.preventDefault();
+	message.replaceChildren();
+	const card = validate();
+	if (!card) return;
+	pay.disabled = true;
+	pay.textContent = "Paying…";
+	try {
+		// coming back from 3-D Secure lands on this page again, which then shows the outcome
+		const back = new URL(window.location.href);
+		back.searchParams.set("from_3ds", "1");
+		let payment = await client.post(`/v1/payments/${paymentId}/confirm`, {
+			client_secret: clientSecret,
+			payment_method: { card },
+			return_url: back.toString(),
+		});
+		if (payment.status === "processing") payment = await waitWhileProcessing(payment);
+		afterConfirm(payment);
+	} catch (error) {
+		const problem = error instanceof ApiError ? error.problem : {};
+		const why = problem.decline_code ? ` (${problem.decline_code.replaceAll("_", " ")})` : "";
+		message.replaceChildren(alertBox("error", `${problem.detail || error.message}${why} Try another card.`));
+		pay.disabled = false;
+		pay.textContent = "Pay";
+		number.focus();
+	}
+}
+
+function listTestCards() {
+	const list = document.getElementById("test-cards");
+	for (const [card, outcome] of TEST_CARDS) {
+		const item = document.createElement("li");
+		const button = document.createElement("button");
+		button.type = "button";
+		button.dataset.card = card;
+		button.innerHTML = `<code></code> <span class="muted"></span>`;
+		button.querySelector("code").textContent = card;
+		button.querySelector("span").textContent = outcome;
+		button.addEventListener("click", () => {
+			number.value = card;
+			expiry.value = "12/30";
+			cvc.value = card.startsWith("37") ? "1234" : "123";
+			validate();
+			pay.focus();
+		});
+		item.append(button);
+		list.append(item);
+	}
+}
+
+async function start() {
+	if (!clientSecret) {
+		document.getElementById("description").textContent = "This checkout link lacks its client_secret.";
+		return;
+	}
+	try {
+		const payment = await client.get(`/v1/payments/${paymentId}?client_secret=${encodeURIComponent(clientSecret)}`);
+		document.getElementById("description").textContent = payment.description || `Payment ${payment.id}`;
+		document.getElementById("amount").textContent = formatAmount(payment.amount, payment.currency);
+		if (query("from_3ds") || FINAL.has(payment.status)) {
+			finish(payment.status === "processing" ? await waitWhileProcessing(payment) : payment);
+			return;
+		}
+		form.hidden = false;
+		listTestCards();
+		for (const input of [number, expiry, cvc]) input.addEventListener("blur", () => input.value && validate());
+		form.addEventListener("submit", submit);
+		number.focus();
+	} catch (error) {
+		document.getElementById("description").textContent = "This payment cannot be found.";
+	}
+}
+
+start();

@@ -1,0 +1,263 @@
+package dev.paymentsimulator.pages;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import dev.paymentsimulator.support.Api;
+import dev.paymentsimulator.support.Api.Answer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The pages in a real headless Chromium (Debian's, installed by .ci/run). On CI a missing
+ * browser fails the build; elsewhere the class is skipped with a message saying why.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class BrowserTests {
+
+	/**
+	 * Debian's by default; SIMULATOR_CHROMIUM and SIMULATOR_CHROMEDRIVER point elsewhere.
+	 */
+	private static final File CHROMIUM = new File(
+			System.getenv().getOrDefault("SIMULATOR_CHROMIUM", "/usr/bin/chromium"));
+
+	private static final File CHROMEDRIVER = new File(
+			System.getenv().getOrDefault("SIMULATOR_CHROMEDRIVER", "/usr/bin/chromedriver"));
+
+	/** The shop's return_url in these tests, reached only once the checkout is over. */
+	private static final String LANDED = "^http://localhost:\\d+/health\\?";
+
+	static WebDriver browser;
+
+	static WireMockServer receiver;
+
+	@LocalServerPort
+	int port;
+
+	Api api;
+
+	@BeforeAll
+	static void startBrowser() {
+		boolean present = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
+		if (!present && "true".equalsIgnoreCase(System.getenv("CI"))) {
+			throw new IllegalStateException("CI=true but " + CHROMIUM + " or " + CHROMEDRIVER
+					+ " is missing: .ci/run installs Debian's chromium and chromium-driver");
+		}
+		Assumptions.assumeTrue(present,
+				"Chromium and ChromeDriver are not installed (apt-get install chromium chromium-driver)");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM);
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--disable-quic", "--window-size=1280,1000");
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+			.usingAnyFreePort()
+			.build();
+		browser = new ChromeDriver(service, options);
+		receiver = new WireMockServer(options().dynamicPort());
+		receiver.start();
+		receiver.stubFor(WireMock.post("/hooks").willReturn(aResponse().withStatus(200)));
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+		if (receiver != null) {
+			receiver.stop();
+		}
+	}
+
+	@BeforeEach
+	void connect() {
+		this.api = new Api(this.port);
+		browser.manage().window().setSize(new Dimension(1280, 1000));
+	}
+
+	@Test
+	void payingWith4242SucceedsAndLandsOnTheReturnUrl() throws IOException {
+		Answer payment = createPayment("sk_test_browser_ok", 1999, "usd");
+		openCheckout(payment, "pk_test_browser_ok");
+		WebElement amount = waitFor(By.id("amount"));
+		assertThat(waitForText(amount)).contains("19.99");
+		screenshot("docs/checkout.png");
+		fillCard("4242 4242 4242 4242", "12/30", "123");
+		browser.findElement(By.id("pay")).click();
+		wait(Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(LANDED));
+		assertThat(browser.getCurrentUrl()).contains("payment_id=" + payment.text("id"), "status=succeeded");
+	}
+
+	@Test
+	void declinedCardShowsTheDeclineMessage() {
+		Answer payment = createPayment("sk_test_browser_decline", 5000, "eur");
+		openCheckout(payment, "pk_test_browser_decline");
+		waitFor(By.id("card-number"));
+		fillCard("4000000000000002", "12/30", "123");
+		browser.findElement(By.id("pay")).click();
+		WebElement message = wait(Duration.ofSeconds(10))
+			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#form-message .alert.error")));
+		assertThat(message.getText()).contains("Your card was declined", "generic decline");
+		assertThat(browser.findElement(By.id("pay")).isEnabled()).isTrue();
+	}
+
+	@Test
+	void inlineValidationCatchesABadNumberBeforeSending() {
+		Answer payment = createPayment("sk_test_browser_luhn", 100, "usd");
+		openCheckout(payment, "pk_test_browser_luhn");
+		waitFor(By.id("card-number"));
+		fillCard("4242 4242 4242 4241", "12/30", "12");
+		browser.findElement(By.id("pay")).click();
+		assertThat(browser.findElement(By.id("card-number-error")).getText()).contains("not valid");
+		assertThat(browser.findElement(By.id("card-cvc-error")).getText()).contains("3-digit");
+		assertThat(
+				this.api
+					.send(java.net.http.HttpRequest
+						.newBuilder(java.net.URI
+							.create("http://localhost:" + this.port + "/v1/payments/" + payment.text("id")))
+						.GET(), Map.of("Authorization", "Bearer sk_test_browser_luhn"))
+					.text("status"))
+			.isEqualTo("created");
+	}
+
+	@Test
+	void threeDSecureCardPassesTheChallengeAndSucceeds() {
+		Answer payment = createPayment("sk_test_browser_3ds", 2500, "gbp");
+		openCheckout(payment, "pk_test_browser_3ds");
+		waitFor(By.id("card-number"));
+		fillCard("4000 0025 0000 3155", "12/30", "123");
+		browser.findElement(By.id("pay")).click();
+		wait(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/3ds/" + payment.text("id")));
+		wait(Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(By.id("complete"))).click();
+		wait(Duration.ofSeconds(15)).until(ExpectedConditions.urlMatches(LANDED));
+		assertThat(browser.getCurrentUrl()).contains("status=succeeded");
+	}
+
+	@Test
+	void refundInTheDashboardChangesTheStatusAndShowsTheRefundedDelivery() throws IOException {
+		String key = "sk_test_browser_dashboard";
+		this.api.post("/v1/webhook_endpoints", "{\"url\":\"" + receiver.baseUrl() + "/hooks\"}",
+				Map.of("Authorization", "Bearer " + key));
+		String id = this.api.post("/v1/payments",
+				"{\"amount\":3000,\"currency\":\"usd\",\"description\":\"Dashboard test\",\"confirm\":true,\"payment_method\":\"pm_card_visa\"}",
+				Map.of("Authorization", "Bearer " + key))
+			.text("id");
+		browser.get("http://localhost:" + this.port + "/dashboard");
+		WebElement keyInput = waitFor(By.id("api-key"));
+		keyInput.clear();
+		keyInput.sendKeys(key);
+		browser.findElement(By.cssSelector("#key-form button[type=submit]")).click();
+		wait(Duration.ofSeconds(10))
+			.until(ExpectedConditions.elementToBeClickable(By.cssSelector("tr[data-id='" + id + "'] button")))
+			.click();
+		WebElement amount = wait(Duration.ofSeconds(10))
+			.until(ExpectedConditions.visibilityOfElementLocated(By.id("refund-amount")));
+		amount.sendKeys("1000");
+		browser.findElement(By.id("refund")).click();
+		wait(Duration.ofSeconds(10)).until(ExpectedConditions
+			.presenceOfElementLocated(By.cssSelector("#detail .chip[data-status='partially_refunded']")));
+		wait(Duration.ofSeconds(15)).until((driver) -> {
+			driver.findElement(By.id("refresh")).click();
+			return !driver
+				.findElements(
+						By.cssSelector("li.event[data-type='payment.refunded'] li.delivery[data-status-code='200']"))
+				.isEmpty();
+		});
+		assertThat(browser.findElement(By.cssSelector("tr[data-id='" + id + "'] .chip")).getText())
+			.isEqualTo("partially_refunded");
+		screenshot("docs/dashboard.png");
+	}
+
+	@Test
+	void simulatorJsConfirmsACardInAFewLines() {
+		Answer paid = createPayment("sk_test_browser_js", 700, "usd");
+		Answer declined = createPayment("sk_test_browser_js", 800, "usd");
+		browser.get("http://localhost:" + this.port + "/health");
+		String script = """
+				const [paymentId, clientSecret, number, done] = arguments;
+				import('/js/simulator.js')
+				  .then(({ Simulator }) => new Simulator('pk_test_browser_js').confirmCard(paymentId, clientSecret,
+				      { number, exp_month: 12, exp_year: 2030, cvc: '123' }))
+				  .then((payment) => done('status:' + payment.status), (error) => done('error:' + error.code + '/' + error.declineCode));
+				""";
+		Object ok = ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(script, paid.text("id"),
+				paid.text("client_secret"), "4242424242424242");
+		assertThat(ok).isEqualTo("status:succeeded");
+		Object refused = ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(script,
+				declined.text("id"), declined.text("client_secret"), "4000000000009995");
+		assertThat(refused).isEqualTo("error:card_declined/insufficient_funds");
+	}
+
+	private Answer createPayment(String key, long amount, String currency) {
+		Answer answer = this.api.post("/v1/payments", "{\"amount\":" + amount + ",\"currency\":\"" + currency
+				+ "\",\"description\":\"Order #1001 · 2 items\"}", Map.of("Authorization", "Bearer " + key));
+		assertThat(answer.status()).isEqualTo(201);
+		return answer;
+	}
+
+	private void openCheckout(Answer payment, String publishableKey) {
+		String returnUrl = "http://localhost:" + this.port + "/health";
+		browser.get("http://localhost:" + this.port + "/checkout/" + payment.text("id") + "?client_secret="
+				+ payment.text("client_secret") + "&key=" + publishableKey + "&return_url=" + returnUrl);
+	}
+
+	private void fillCard(String number, String expiry, String cvc) {
+		browser.findElement(By.id("card-number")).sendKeys(number);
+		browser.findElement(By.id("card-expiry")).sendKeys(expiry);
+		browser.findElement(By.id("card-cvc")).sendKeys(cvc);
+	}
+
+	private static String waitForText(WebElement element) {
+		wait(Duration.ofSeconds(10)).until((driver) -> !element.getText().isBlank());
+		return element.getText();
+	}
+
+	private static WebElement waitFor(By locator) {
+		return wait(Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(locator));
+	}
+
+	private static WebDriverWait wait(Duration timeout) {
+		return new WebDriverWait(browser, timeout);
+	}
+
+	/**
+	 * Screenshots for the README land in target/; copy them to docs/ when the pages
+	 * change.
+	 */
+	private static void screenshot(String name) throws IOException {
+		File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+		Path target = Path.of("target", name);
+		Files.createDirectories(target.getParent());
+		Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+	}
+
+}
