@@ -198,6 +198,29 @@ class BrowserTests {
 	}
 
 	@Test
+	void pagesFitAPhoneWidthScreenAndEveryInputHasALabel() {
+		browser.manage().window().setSize(new Dimension(375, 800));
+		Answer payment = createPayment("sk_test_browser_phone", 1234, "jpy");
+		openCheckout(payment, "pk_test_browser_phone");
+		waitFor(By.id("card-number"));
+		assertThat(waitForText(browser.findElement(By.id("amount")))).contains("1,234");
+		assertFitsAndLabelled();
+		browser.get("http://localhost:" + this.port + "/dashboard");
+		waitFor(By.id("api-key"));
+		assertFitsAndLabelled();
+	}
+
+	private static void assertFitsAndLabelled() {
+		org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser;
+		Object overflow = js
+			.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+		assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
+		Object unlabelled = js.executeScript("return [...document.querySelectorAll('input, select')]"
+				+ ".filter(i => !i.labels || i.labels.length === 0).map(i => i.id);");
+		assertThat((java.util.List<?>) unlabelled).isEmpty();
+	}
+
+	@Test
 	void simulatorJsConfirmsACardInAFewLines() {
 		Answer paid = createPayment("sk_test_browser_js", 700, "usd");
 		Answer declined = createPayment("sk_test_browser_js", 800, "usd");
