@@ -12,6 +12,8 @@ import dev.paymentsimulator.common.ErrorCode;
 import dev.paymentsimulator.common.OncePerExchangeFilter;
 import dev.paymentsimulator.common.ProblemWriter;
 import dev.paymentsimulator.simulator.SimulatorClock;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -50,10 +52,13 @@ class IdempotencyFilter extends OncePerExchangeFilter {
 
 	private final ProblemWriter problems;
 
-	IdempotencyFilter(IdempotencyStore store, SimulatorClock clock, ProblemWriter problems) {
+	private final Counter replays;
+
+	IdempotencyFilter(IdempotencyStore store, SimulatorClock clock, ProblemWriter problems, MeterRegistry registry) {
 		this.store = store;
 		this.clock = clock;
 		this.problems = problems;
+		this.replays = registry.counter("simulator.idempotency.replays");
 	}
 
 	@Override
@@ -97,6 +102,7 @@ class IdempotencyFilter extends OncePerExchangeFilter {
 							Map.of("param", KEY_HEADER)));
 		}
 		else if (holder instanceof IdempotencyStore.Answer answer) {
+			this.replays.increment();
 			replay(answer, response);
 		}
 		else {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import dev.paymentsimulator.account.Namespace;
 import dev.paymentsimulator.common.ApiException;
@@ -67,11 +68,11 @@ public class PaymentService {
 						Collectors.groupingBy(Payment::namespace, Collectors.mapping(Payment::id, Collectors.toList())))
 				.forEach((ns, ids) -> this.events.publishEvent(new PaymentsDropped(ns, ids)));
 		}
-		publish(PaymentEventType.CREATED, payment, null, now);
+		publish(PaymentEventType.CREATED, new Moved(null, payment), null, now);
 		if (!request.confirm()) {
 			return payment;
 		}
-		return confirmed(this.payments.update(namespace, id,
+		return confirmed(move(namespace, id,
 				(current) -> current.confirm(null, now, challengeUrl(request.pagesBaseUrl(), id), request.returnUrl())),
 				now);
 	}
@@ -86,25 +87,25 @@ public class PaymentService {
 		Payment payment = get(namespace, id, clientSecret);
 		Instant now = this.clock.now(namespace);
 		Card card = (paymentMethod != null) ? this.cards.resolve(paymentMethod, now) : null;
-		return confirmed(this.payments.update(namespace, payment.id(),
+		return confirmed(move(namespace, payment.id(),
 				(current) -> current.confirm(card, now, challengeUrl(pagesBaseUrl, id), returnUrl)), now);
 	}
 
 	public Payment finishChallenge(Namespace namespace, String id, boolean passed) {
 		Instant now = this.clock.now(namespace);
-		Payment payment = this.payments.update(namespace, id, (current) -> current.finishChallenge(passed, now));
-		return publish(PaymentEventType.reaching(payment.status()), payment, null, now);
+		Moved moved = move(namespace, id, (current) -> current.finishChallenge(passed, now));
+		return publish(PaymentEventType.reaching(moved.after().status()), moved, null, now);
 	}
 
 	public Payment capture(Namespace namespace, String id, Long amount) {
 		Instant now = this.clock.now(namespace);
-		Payment payment = this.payments.update(namespace, id, (current) -> current.capture(amount, now));
-		return publish(PaymentEventType.CAPTURED, payment, null, now);
+		return publish(PaymentEventType.CAPTURED, move(namespace, id, (current) -> current.capture(amount, now)), null,
+				now);
 	}
 
 	public Payment cancel(Namespace namespace, String id, String reason) {
-		Payment payment = this.payments.update(namespace, id, (current) -> current.cancel(reason));
-		return publish(PaymentEventType.CANCELED, payment, null, this.clock.now(namespace));
+		return publish(PaymentEventType.CANCELED, move(namespace, id, (current) -> current.cancel(reason)), null,
+				this.clock.now(namespace));
 	}
 
 	public Refund refund(Namespace namespace, String id, Long amount, String reason, Map<String, String> metadata) {
@@ -112,10 +113,10 @@ public class PaymentService {
 		Instant now = this.clock.now(namespace);
 		String refundId = this.ids.newId(namespace, "re_");
 		long sequence = this.payments.nextSequence(namespace);
-		Payment payment = this.payments.update(namespace, id,
+		Moved moved = move(namespace, id,
 				(current) -> current.refund(refundId, sequence, amount, reason, checked, now));
-		Refund refund = payment.lastRefund();
-		publish(PaymentEventType.REFUNDED, payment, refund, now);
+		Refund refund = moved.after().lastRefund();
+		publish(PaymentEventType.REFUNDED, moved, refund, now);
 		return refund;
 	}
 
@@ -173,26 +174,37 @@ public class PaymentService {
 	private void runDue(Namespace namespace, Instant now) {
 		Optional<String> due;
 		while ((due = this.payments.nextDue(namespace, now)).isPresent()) {
-			Instant[] fellDueAt = new Instant[1];
-			Payment[] before = new Payment[1];
-			Payment after = this.payments.update(namespace, due.get(), (current) -> {
-				before[0] = current;
-				fellDueAt[0] = current.dueAt();
-				return current.runDue(now);
-			});
-			if (after.status() != before[0].status()) {
-				publish(PaymentEventType.reaching(after.status()), after, null, fellDueAt[0]);
+			Moved moved = move(namespace, due.get(), (current) -> current.runDue(now));
+			if (moved.after().status() != moved.before().status()) {
+				// the move happened when it fell due, which a long advance may have
+				// passed
+				publish(PaymentEventType.reaching(moved.after().status()), moved, null, moved.before().dueAt());
 			}
 		}
 	}
 
-	private Payment publish(PaymentEventType type, Payment payment, Refund refund, Instant at) {
-		this.events.publishEvent(new PaymentEvent(payment.namespace(), type, payment, refund, at));
+	/** A payment before and after one atomic change. */
+	private record Moved(Payment before, Payment after) {
+	}
+
+	private Moved move(Namespace namespace, String id, UnaryOperator<Payment> change) {
+		Payment[] before = new Payment[1];
+		Payment after = this.payments.update(namespace, id, (current) -> {
+			before[0] = current;
+			return change.apply(current);
+		});
+		return new Moved(before[0], after);
+	}
+
+	private Payment publish(PaymentEventType type, Moved moved, Refund refund, Instant at) {
+		Payment payment = moved.after();
+		this.events.publishEvent(new PaymentEvent(payment.namespace(), type,
+				(moved.before() != null) ? moved.before().status() : null, payment, refund, at));
 		return payment;
 	}
 
-	private Payment confirmed(Payment payment, Instant now) {
-		publish(PaymentEventType.reaching(payment.status()), payment, null, now);
+	private Payment confirmed(Moved moved, Instant now) {
+		Payment payment = publish(PaymentEventType.reaching(moved.after().status()), moved, null, now);
 		if (payment.status() == PaymentStatus.FAILED) {
 			throw new PaymentDeclinedException(payment);
 		}

@@ -24,6 +24,9 @@ interface Deliveries extends NamespaceData {
 
 	Set<Namespace> namespaces();
 
+	/** Retries owed, over all namespaces. */
+	long pendingRetries();
+
 	/** Forgets the attempts and pending retries of these events. */
 	void dropEvents(Namespace namespace, Set<String> eventIds);
 

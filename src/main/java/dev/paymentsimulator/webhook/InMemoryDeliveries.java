@@ -58,6 +58,11 @@ class InMemoryDeliveries implements Deliveries {
 	}
 
 	@Override
+	public long pendingRetries() {
+		return this.shelves.values().stream().mapToLong((shelf) -> shelf.retries.size()).sum();
+	}
+
+	@Override
 	public void dropEvents(Namespace namespace, Set<String> eventIds) {
 		Shelf shelf = this.shelves.get(namespace);
 		if (shelf != null) {

@@ -33,6 +33,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.paymentsimulator.account.Namespace;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import dev.paymentsimulator.event.Event;
 import dev.paymentsimulator.event.EventLog;
 import dev.paymentsimulator.event.EventRecorded;
@@ -91,8 +94,21 @@ class WebhookDispatcher implements SmartLifecycle, DisposableBean {
 
 	private volatile boolean running;
 
+	private final MeterRegistry registry;
+
+	private final Timer latency;
+
 	WebhookDispatcher(WebhookProperties properties, WebhookEndpoints endpoints, Deliveries deliveries,
-			WebhookSecrets secrets, EventLog events, SimulatorClock clock, Clock realClock, IdGenerator ids) {
+			WebhookSecrets secrets, EventLog events, SimulatorClock clock, Clock realClock, IdGenerator ids,
+			MeterRegistry registry) {
+		this.registry = registry;
+		this.latency = Timer.builder("simulator.webhook.delivery.duration")
+			.description("Time from sending a webhook to its answer or failure")
+			.publishPercentileHistogram()
+			.register(registry);
+		Gauge.builder("simulator.webhook.retry.backlog", deliveries, Deliveries::pendingRetries)
+			.description("Retries owed, over all namespaces")
+			.register(registry);
 		this.properties = properties;
 		this.endpoints = endpoints;
 		this.deliveries = deliveries;
@@ -264,6 +280,11 @@ class WebhookDispatcher implements SmartLifecycle, DisposableBean {
 			next = nextAttempt(namespace, attempt, retryAfter(response), now);
 		}
 		record(event, target, attempt, status, error, durationMs, now, headers, next);
+		this.latency.record(durationMs, TimeUnit.MILLISECONDS);
+		this.registry
+			.counter("simulator.webhook.deliveries", "result",
+					(error == null) ? "delivered" : (next != null) ? "retrying" : "given_up")
+			.increment();
 	}
 
 	private void record(Event event, Target target, int attempt, Integer status, String error, long durationMs,

@@ -45,7 +45,7 @@ class CorsConfiguration {
 		// simulator.js is imported as a module by shop pages on other origins
 		source.registerCorsConfiguration("/js/**", cors);
 		FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(new CorsFilter(source));
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
 		return registration;
 	}
 

@@ -1,0 +1,131 @@
+package dev.paymentsimulator.common.web;
+
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.examples.Example;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.util.Json31;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The OpenAPI document that Postman, Insomnia and Swagger UI import: the API key as a
+ * security scheme, and every operation's problem answers with an example.
+ */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfiguration {
+
+	private static final String PROBLEM = "Problem";
+
+	static {
+		SpringDocUtils.getConfig()
+			.replaceWithSchema(JsonNode.class, new Schema<>().description(
+					"A test token such as pm_card_visa, or {\"card\":{\"number\",\"exp_month\",\"exp_year\",\"cvc\"}}")
+				.example("pm_card_visa"));
+	}
+
+	/**
+	 * swagger-core reads models with its own (Jackson 2) mapper; it must name properties
+	 * in snake_case as the API does.
+	 */
+	@Bean
+	ModelResolver snakeCaseModelResolver() {
+		return new ModelResolver(Json31.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
+	}
+
+	@Bean
+	OpenAPI simulatorOpenApi() {
+		return new OpenAPI()
+			.info(new Info().title("Payment Simulator")
+				.version("v1")
+				.description("A payment gateway for development and CI. Amounts are integers in the currency's minor"
+						+ " unit; every error is application/problem+json with a code."))
+			.components(new Components()
+				.addSecuritySchemes("apiKey",
+						new SecurityScheme().type(SecurityScheme.Type.HTTP)
+							.scheme("bearer")
+							.description("sk_test_<namespace>, or pk_test_<namespace> with a client_secret"))
+				.addSchemas(PROBLEM, problemSchema()))
+			.addSecurityItem(new SecurityRequirement().addList("apiKey"));
+	}
+
+	/**
+	 * Adds the problem answers every operation can give, and an example body to create.
+	 */
+	@Bean
+	OpenApiCustomizer problemAnswers() {
+		return (openApi) -> openApi.getPaths().forEach((path, item) -> item.readOperations().forEach((operation) -> {
+			if (path.equals("/health")) {
+				operation.setSecurity(List.of());
+				return;
+			}
+			add(operation.getResponses(), "400", "Bad input; param names the field", "parameter_invalid");
+			add(operation.getResponses(), "401", "Malformed or refused API key", "invalid_api_key");
+			add(operation.getResponses(), "404", "No such object in this key's namespace", "resource_missing");
+			if (path.contains("/payments")) {
+				add(operation.getResponses(), "409", "The state machine forbids the move", "payment_invalid_state");
+			}
+			if (path.startsWith("/v1/payments") && (path.endsWith("/confirm") || path.equals("/v1/payments"))
+					&& operation.getRequestBody() != null) {
+				add(operation.getResponses(), "402", "The card was declined; the payment is now failed",
+						"card_declined");
+			}
+			if (path.equals("/v1/payments") && operation.getRequestBody() != null) {
+				operation.getRequestBody()
+					.getContent()
+					.values()
+					.forEach((media) -> media.addExamples("confirmWithCard",
+							new Example().summary("Create and confirm")
+								.value(Map.of("amount", 1999, "currency", "usd", "confirm", true, "payment_method",
+										"pm_card_visa"))));
+			}
+		}));
+	}
+
+	private static void add(io.swagger.v3.oas.models.responses.ApiResponses responses, String status,
+			String description, String code) {
+		if (responses.containsKey(status)) {
+			return;
+		}
+		Map<String, Object> example = Map.of("type", "urn:payment-simulator:problem:" + code, "title", description,
+				"status", Integer.parseInt(status), "detail", description + ".", "code", code);
+		responses.addApiResponse(status,
+				new ApiResponse().description(description)
+					.content(new Content().addMediaType("application/problem+json",
+							new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))
+								.addExamples(code, new Example().value(example)))));
+	}
+
+	private static Schema<?> problemSchema() {
+		return new ObjectSchema().description("RFC 9457 problem details with the simulator's code")
+			.addProperty("type", new StringSchema())
+			.addProperty("title", new StringSchema())
+			.addProperty("status", new IntegerSchema())
+			.addProperty("detail", new StringSchema())
+			.addProperty("instance", new StringSchema())
+			.addProperty("code", new StringSchema())
+			.addProperty("param", new StringSchema())
+			.addProperty("payment_id", new StringSchema())
+			.addProperty("decline_code", new StringSchema())
+			.required(List.of("type", "title", "status", "code"));
+	}
+
+}

@@ -1,0 +1,109 @@
+package dev.paymentsimulator.control;
+
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.paymentsimulator.account.Namespace;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * One line per API request, with its facts as structured fields: method, path, status,
+ * duration, namespace, payment id and idempotency key. Never the query string (a browser
+ * sends client secrets there) and never the API key.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class AccessLogFilter extends OncePerRequestFilter {
+
+	private static final Logger log = LoggerFactory.getLogger("dev.paymentsimulator.access");
+
+	private static final Pattern PAYMENT_ID = Pattern.compile("/(pay_[A-Za-z0-9]+)");
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !request.getRequestURI().startsWith("/v1/") || !log.isInfoEnabled();
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		long started = System.nanoTime();
+		try {
+			chain.doFilter(request, response);
+		}
+		finally {
+			if (request.isAsyncStarted()) {
+				request.getAsyncContext().addListener(new AsyncListener() {
+					@Override
+					public void onComplete(AsyncEvent event) {
+						write(request, response, started);
+					}
+
+					@Override
+					public void onTimeout(AsyncEvent event) {
+					}
+
+					@Override
+					public void onError(AsyncEvent event) {
+					}
+
+					@Override
+					public void onStartAsync(AsyncEvent event) {
+					}
+				});
+			}
+			else {
+				write(request, response, started);
+			}
+		}
+	}
+
+	private static void write(HttpServletRequest request, HttpServletResponse response, long started) {
+		long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+		Object namespace = request.getAttribute(Namespace.REQUEST_ATTRIBUTE);
+		String paymentId = paymentId(request.getRequestURI(), response.getHeader(HttpHeaders.LOCATION));
+		String key = request.getHeader("Idempotency-Key");
+		log.atInfo()
+			.setMessage("{} {} {} {}ms")
+			.addArgument(request.getMethod())
+			.addArgument(request.getRequestURI())
+			.addArgument(response.getStatus())
+			.addArgument(durationMs)
+			.addKeyValue("method", request.getMethod())
+			.addKeyValue("path", request.getRequestURI())
+			.addKeyValue("status", response.getStatus())
+			.addKeyValue("duration_ms", durationMs)
+			.addKeyValue("namespace", (namespace != null) ? namespace.toString() : null)
+			.addKeyValue("payment_id", paymentId)
+			.addKeyValue("idempotency_key", key)
+			.log();
+	}
+
+	private static String paymentId(String path, String location) {
+		for (String candidate : new String[] { path, location }) {
+			if (candidate != null) {
+				Matcher matcher = PAYMENT_ID.matcher(candidate);
+				if (matcher.find()) {
+					return matcher.group(1);
+				}
+			}
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,38 @@
+package dev.paymentsimulator.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.paymentsimulator.PaymentSimulatorApplication;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/** Invalid configuration stops the start, and the message names the property at fault. */
+class ConfigurationTests {
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|',
+			value = { "simulator.webhooks.retry-delays=5s,-5s|simulator.webhooks.retry-delays",
+					"simulator.webhooks.jitter=1.5|simulator.webhooks.jitter",
+					"simulator.webhooks.secret=not-a-secret|simulator.webhooks.secret",
+					"simulator.idempotency.max-keys=-1|simulator.idempotency",
+					"simulator.idempotency.ttl=-1h|simulator.idempotency.ttl",
+					"simulator.retention.max-payments=0|simulator.retention.max-payments",
+					"simulator.auth.api-keys=letmein|simulator.auth.api-keys",
+					"simulator.clock.start=yesterday|simulator.clock.start" })
+	void invalidConfigurationFailsStartNamingTheProperty(String setting, String property) {
+		Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(PaymentSimulatorApplication.class)
+			.properties("server.port=0", setting)
+			.run()
+			.close());
+		assertThat(failure).isNotNull();
+		StringBuilder messages = new StringBuilder();
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			messages.append(cause.getMessage()).append('\n');
+		}
+		assertThat(messages.toString()).contains(property);
+	}
+
+}
