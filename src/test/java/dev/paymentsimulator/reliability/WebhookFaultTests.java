@@ -1,0 +1,186 @@
+package dev.paymentsimulator.reliability;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
+import dev.paymentsimulator.support.Api;
+import dev.paymentsimulator.support.Api.Answer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Receivers that break in every way a network can: each failure is retried, and the event
+ * is delivered once the receiver heals. Nothing is lost, and nothing reaches an endpoint
+ * that was disabled meanwhile.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "simulator.clock.start=2026-11-25T12:00:00Z", "simulator.webhooks.timeout=1s" })
+class WebhookFaultTests {
+
+	@LocalServerPort
+	int port;
+
+	Api api;
+
+	@BeforeEach
+	void connect() {
+		this.api = new Api(this.port);
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = Fault.class, names = { "CONNECTION_RESET_BY_PEER", "EMPTY_RESPONSE", "MALFORMED_RESPONSE_CHUNK",
+			"RANDOM_DATA_THEN_CLOSE" })
+	void brokenAnswersAreRetriedUntilDelivered(Fault fault) {
+		WireMockServer receiver = new WireMockServer(options().dynamicPort());
+		receiver.start();
+		try {
+			String key = "sk_test_fault_" + fault.name().toLowerCase();
+			receiver.stubFor(post("/hook").willReturn(aResponse().withFault(fault)));
+			String eventId = eventFor(key, receiver.baseUrl() + "/hook");
+			JsonNode failed = attempt(key, eventId, 1);
+			assertThat(failed.get("error").isNull()).isFalse();
+			receiver.resetAll();
+			receiver.stubFor(post("/hook").willReturn(aResponse().withStatus(200)));
+			advanceTo(key, failed.get("next_attempt_at").asLong());
+			assertThat(attempt(key, eventId, 2).get("status_code").asInt()).isEqualTo(200);
+			assertThat(receiver.findAll(postRequestedFor(urlEqualTo("/hook")))).hasSize(1);
+		}
+		finally {
+			receiver.stop();
+		}
+	}
+
+	@Test
+	void slowAnswerAnd500AreRetriedUntilDelivered() {
+		WireMockServer receiver = new WireMockServer(options().dynamicPort());
+		receiver.start();
+		try {
+			String key = "sk_test_fault_slow";
+			receiver.stubFor(post("/hook").willReturn(aResponse().withStatus(200).withFixedDelay(3000)));
+			String eventId = eventFor(key, receiver.baseUrl() + "/hook");
+			JsonNode slow = attempt(key, eventId, 1);
+			assertThat(slow.get("error").asString()).isEqualTo("timeout");
+			receiver.resetAll();
+			receiver.stubFor(post("/hook").willReturn(aResponse().withStatus(500)));
+			advanceTo(key, slow.get("next_attempt_at").asLong());
+			JsonNode failing = attempt(key, eventId, 2);
+			assertThat(failing.get("status_code").asInt()).isEqualTo(500);
+			receiver.resetAll();
+			receiver.stubFor(post("/hook").willReturn(aResponse().withStatus(204)));
+			advanceTo(key, failing.get("next_attempt_at").asLong());
+			assertThat(attempt(key, eventId, 3).get("status_code").asInt()).isEqualTo(204);
+		}
+		finally {
+			receiver.stop();
+		}
+	}
+
+	@Test
+	void refusedConnectionIsRetriedUntilTheReceiverComesUp() throws IOException {
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		String key = "sk_test_fault_refused";
+		String eventId = eventFor(key, "http://localhost:" + port + "/hook");
+		JsonNode refused = attempt(key, eventId, 1);
+		assertThat(refused.get("error").asString()).isEqualTo("connection_refused");
+		WireMockServer receiver = new WireMockServer(options().port(port));
+		receiver.start();
+		try {
+			receiver.stubFor(post("/hook").willReturn(aResponse().withStatus(200)));
+			advanceTo(key, refused.get("next_attempt_at").asLong());
+			assertThat(attempt(key, eventId, 2).get("status_code").asInt()).isEqualTo(200);
+		}
+		finally {
+			receiver.stop();
+		}
+	}
+
+	@Test
+	void nothingIsDeliveredToAnEndpointDisabledMeanwhile() {
+		WireMockServer receiver = new WireMockServer(options().dynamicPort());
+		receiver.start();
+		try {
+			String key = "sk_test_fault_disabled";
+			receiver.stubFor(post("/hook").willReturn(aResponse().withStatus(500)));
+			String eventId = eventFor(key, receiver.baseUrl() + "/hook");
+			JsonNode failed = attempt(key, eventId, 1);
+			String endpointId = failed.get("endpoint").asString();
+			this.api.post("/v1/webhook_endpoints/" + endpointId, "{\"disabled\":true}", auth(key));
+			receiver.resetAll();
+			receiver.stubFor(post("/hook").willReturn(aResponse().withStatus(200)));
+			advanceTo(key, failed.get("next_attempt_at").asLong() + 86_400);
+			await().during(Duration.ofMillis(300))
+				.atMost(Duration.ofSeconds(3))
+				.until(() -> receiver.findAll(postRequestedFor(urlEqualTo("/hook"))).isEmpty());
+			assertThat(deliveries(key, eventId).size()).isEqualTo(1);
+		}
+		finally {
+			receiver.stop();
+		}
+	}
+
+	private String eventFor(String key, String url) {
+		this.api.post("/v1/webhook_endpoints", "{\"url\":\"" + url + "\",\"enabled_events\":[\"payment.created\"]}",
+				auth(key));
+		Answer payment = this.api.post("/v1/payments", "{\"amount\":100,\"currency\":\"usd\"}", auth(key));
+		return get(key, "/v1/events?payment=" + payment.text("id")).get("data").get(0).get("id").asString();
+	}
+
+	private JsonNode attempt(String key, String eventId, int attempt) {
+		JsonNode[] found = new JsonNode[1];
+		await().atMost(Duration.ofSeconds(10)).until(() -> {
+			for (JsonNode delivery : deliveries(key, eventId)) {
+				if (delivery.get("attempt").asInt() == attempt) {
+					found[0] = delivery;
+					return true;
+				}
+			}
+			return false;
+		});
+		return found[0];
+	}
+
+	private JsonNode deliveries(String key, String eventId) {
+		return get(key, "/v1/events/" + eventId + "/deliveries").get("data");
+	}
+
+	private void advanceTo(String key, long unixSeconds) {
+		long now = get(key, "/v1/simulator/clock").get("now").asLong();
+		if (unixSeconds > now) {
+			this.api.post("/v1/simulator/clock/advance", "{\"seconds\":" + (unixSeconds - now) + "}", auth(key));
+		}
+	}
+
+	private JsonNode get(String key, String path) {
+		return this.api
+			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + this.port + path))
+				.GET(), auth(key))
+			.json();
+	}
+
+	private static Map<String, String> auth(String key) {
+		return Map.of("Authorization", "Bearer " + key);
+	}
+
+}
