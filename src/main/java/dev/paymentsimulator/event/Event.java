@@ -3,15 +3,24 @@ package dev.paymentsimulator.event;
 import java.time.Instant;
 
 import dev.paymentsimulator.account.Namespace;
+import dev.paymentsimulator.payment.Payment;
+import dev.paymentsimulator.payment.Refund;
 
 /**
- * One recorded state change. Its JSON is rendered once, when it is recorded, so the API
- * and every webhook attempt carry the very same bytes.
+ * One recorded state change: the payment as it was right after it (and the refund, for
+ * {@code payment.refunded}). Its JSON is rendered when asked for, not kept: most events
+ * are never read, and the rendering of the same immutable snapshot is the same bytes
+ * every time, for the API and for every webhook attempt.
  *
  * @param webhookUrl the payment's own {@code metadata.webhook_url}, which receives the
  * event too; {@code null} when it has none
- * @param json the event as the API shows it and webhooks send it
  */
 public record Event(String id, Namespace namespace, long sequence, String type, String paymentId, String webhookUrl,
-		Instant created, String json) {
+		Instant created, Payment payment, Refund refund, EventRenderer renderer) {
+
+	/** The event as the API shows it and webhooks send it. */
+	public String json() {
+		return this.renderer.render(this);
+	}
+
 }

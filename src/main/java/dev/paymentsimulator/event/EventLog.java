@@ -1,7 +1,6 @@
 package dev.paymentsimulator.event;
 
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -13,11 +12,8 @@ import dev.paymentsimulator.account.Namespace;
 import dev.paymentsimulator.common.PageRequest;
 import dev.paymentsimulator.common.Slice;
 import dev.paymentsimulator.payment.PaymentEvent;
-import dev.paymentsimulator.payment.PaymentView;
 import dev.paymentsimulator.payment.PaymentsDropped;
-import dev.paymentsimulator.payment.RefundView;
 import dev.paymentsimulator.simulator.IdGenerator;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -34,38 +30,25 @@ public class EventLog {
 
 	private final IdGenerator ids;
 
-	private final JsonMapper json;
+	private final EventRenderer renderer;
 
 	private final ApplicationEventPublisher publisher;
 
 	private final ConcurrentMap<Namespace, Set<Waiter>> waiters = new ConcurrentHashMap<>();
 
-	EventLog(Events events, IdGenerator ids, JsonMapper json, ApplicationEventPublisher publisher) {
+	EventLog(Events events, IdGenerator ids, EventRenderer renderer, ApplicationEventPublisher publisher) {
 		this.events = events;
 		this.ids = ids;
-		this.json = json;
+		this.renderer = renderer;
 		this.publisher = publisher;
-	}
-
-	/** The event as the API shows it; field order is the contract's. */
-	record EventView(String id, String object, String type, long created, String timestamp, Data data) {
-
-		record Data(PaymentView payment, RefundView refund) {
-		}
-
 	}
 
 	@EventListener
 	void record(PaymentEvent change) {
 		Namespace namespace = change.namespace();
-		String id = this.ids.newId(namespace, "evt_");
-		EventView view = new EventView(id, "event", change.type().value(), change.occurredAt().getEpochSecond(),
-				change.occurredAt().truncatedTo(ChronoUnit.SECONDS).toString(),
-				new EventView.Data(PaymentView.of(change.payment()),
-						(change.refund() != null) ? RefundView.of(change.refund()) : null));
-		Event event = new Event(id, namespace, this.events.nextSequence(namespace), change.type().value(),
-				change.payment().id(), change.payment().webhookUrl(), change.occurredAt(),
-				this.json.writeValueAsString(view));
+		Event event = new Event(this.ids.newId(namespace, "evt_"), namespace, this.events.nextSequence(namespace),
+				change.type().value(), change.payment().id(), change.payment().webhookUrl(), change.occurredAt(),
+				change.payment(), change.refund(), this.renderer);
 		this.events.add(event);
 		wake(event);
 		this.publisher.publishEvent(new EventRecorded(event));

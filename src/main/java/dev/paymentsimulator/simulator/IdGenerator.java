@@ -44,8 +44,18 @@ public class IdGenerator {
 	}
 
 	public String randomString(Namespace namespace, String stream, int length) {
-		Random random = randomFor(namespace, stream);
 		char[] chars = new char[length];
+		if (this.seed == null) {
+			// one draw from the shared SecureRandom per id, not one per character: it is
+			// synchronized, and every request makes a few ids
+			byte[] bytes = new byte[length];
+			this.secure.nextBytes(bytes);
+			for (int i = 0; i < length; i++) {
+				chars[i] = ALPHABET[(bytes[i] & 0xFF) % ALPHABET.length];
+			}
+			return new String(chars);
+		}
+		Random random = randomFor(namespace, stream);
 		synchronized (random) {
 			for (int i = 0; i < length; i++) {
 				chars[i] = ALPHABET[random.nextInt(ALPHABET.length)];

@@ -124,7 +124,10 @@ class WebhookDispatcher implements SmartLifecycle, DisposableBean {
 					thread.setDaemon(true);
 					return thread;
 				});
+		// HTTP/1.1: receivers are plain web apps, and asking each for an h2c upgrade cost
+		// time
 		this.http = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(properties.connectTimeout())
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
@@ -209,7 +212,7 @@ class WebhookDispatcher implements SmartLifecycle, DisposableBean {
 		}
 		catch (RejectedExecutionException ex) {
 			Instant now = this.clock.now(event.namespace());
-			record(event, target, attempt, null, "dispatcher_busy", 0, now, Map.of(),
+			record(event, target, attempt, null, "dispatcher_busy", 0, now, Map.of(), null,
 					nextAttempt(event.namespace(), attempt, null, now));
 		}
 	}
@@ -229,15 +232,16 @@ class WebhookDispatcher implements SmartLifecycle, DisposableBean {
 			signingSecrets = List.of(this.secrets.defaultSecret(namespace));
 		}
 		long timestamp = this.realClock.instant().getEpochSecond();
+		String body = event.json();
 		Map<String, String> headers = new LinkedHashMap<>();
 		headers.put("content-type", "application/json");
 		headers.put("user-agent", USER_AGENT);
 		headers.put("webhook-id", event.id());
 		headers.put("webhook-timestamp", Long.toString(timestamp));
-		headers.put("webhook-signature", WebhookSigner.header(signingSecrets, event.id(), timestamp, event.json()));
+		headers.put("webhook-signature", WebhookSigner.header(signingSecrets, event.id(), timestamp, body));
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target.url()))
 			.timeout(this.properties.timeout())
-			.POST(HttpRequest.BodyPublishers.ofString(event.json()));
+			.POST(HttpRequest.BodyPublishers.ofString(body));
 		headers.forEach((name, value) -> {
 			if (!name.equals("user-agent")) {
 				request.header(name, value);
@@ -249,7 +253,7 @@ class WebhookDispatcher implements SmartLifecycle, DisposableBean {
 			.whenComplete((response, failure) -> {
 				try {
 					long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-					finish(event, target, attempt, response, failure, durationMs, headers);
+					finish(event, target, attempt, response, failure, durationMs, headers, body);
 				}
 				catch (RuntimeException ex) {
 					log.error("Could not record webhook attempt {} for event {}", attempt, event.id(), ex);
@@ -264,7 +268,7 @@ class WebhookDispatcher implements SmartLifecycle, DisposableBean {
 	}
 
 	private void finish(Event event, Target target, int attempt, HttpResponse<Void> response, Throwable failure,
-			long durationMs, Map<String, String> headers) {
+			long durationMs, Map<String, String> headers, String body) {
 		Namespace namespace = event.namespace();
 		Instant now = this.clock.now(namespace);
 		Integer status = (response != null) ? response.statusCode() : null;
@@ -279,7 +283,7 @@ class WebhookDispatcher implements SmartLifecycle, DisposableBean {
 		else if (error != null) {
 			next = nextAttempt(namespace, attempt, retryAfter(response), now);
 		}
-		record(event, target, attempt, status, error, durationMs, now, headers, next);
+		record(event, target, attempt, status, error, durationMs, now, headers, body, next);
 		this.latency.record(durationMs, TimeUnit.MILLISECONDS);
 		this.registry
 			.counter("simulator.webhook.deliveries", "result",
@@ -288,12 +292,11 @@ class WebhookDispatcher implements SmartLifecycle, DisposableBean {
 	}
 
 	private void record(Event event, Target target, int attempt, Integer status, String error, long durationMs,
-			Instant now, Map<String, String> headers, Instant next) {
+			Instant now, Map<String, String> headers, String body, Instant next) {
 		Namespace namespace = event.namespace();
 		this.deliveries.record(namespace,
 				new DeliveryAttempt(this.ids.newId(namespace, "whd_"), event.id(), target.endpointId(), target.url(),
-						attempt, status, error, durationMs, next, now, event.json(),
-						Collections.unmodifiableMap(headers)));
+						attempt, status, error, durationMs, next, now, body, Collections.unmodifiableMap(headers)));
 		if (next != null) {
 			this.deliveries.schedule(namespace,
 					new PendingRetry(next, this.retryOrder.incrementAndGet(), event.id(), target, attempt + 1));

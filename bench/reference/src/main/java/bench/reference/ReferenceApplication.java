@@ -38,6 +38,12 @@ public class ReferenceApplication {
 		return Map.of("status", "ok");
 	}
 
+	/** Doubles as the fast webhook receiver in the benchmark. */
+	@PostMapping("/hooks")
+	ResponseEntity<Void> hook(@RequestBody String body) {
+		return ResponseEntity.noContent().build();
+	}
+
 	@PostMapping("/v1/payments")
 	ResponseEntity<PaymentView> create(@RequestBody CreatePayment request) {
 		String id = "pay_reference0000000000000";

@@ -1,0 +1,148 @@
+#!/usr/bin/env bash
+# The benchmark: the simulator against a bare Spring Boot MVC app, measured in one run with the
+# same wrk settings, each figure printed as a ratio to its reference. Run by hand:
+#   bash bench/run.sh            (about 6 minutes on 2 cores)
+# Environment: DURATION (default 20s per load), WARMUP (10s), JAVA_OPTS (same for both apps).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DURATION=${DURATION:-20s}
+WARMUP=${WARMUP:-10s}
+JAVA_OPTS=${JAVA_OPTS:--Xmx1g}
+SIM_PORT=18180
+REF_PORT=18181
+HANG_PORT=18182
+RESULTS=bench/results
+mkdir -p "$RESULTS"
+OUT="$RESULTS/$(date -u +%Y-%m-%dT%H%M%SZ).txt"
+
+if ! command -v wrk >/dev/null; then
+  if [ "$(id -u)" = "0" ]; then apt-get update -qq && apt-get install -y -qq wrk >/dev/null
+  else sudo apt-get update -qq && sudo apt-get install -y -qq wrk >/dev/null; fi
+fi
+
+echo "building the simulator and the reference..."
+./mvnw -q -B package -DskipTests
+./mvnw -q -B -f bench/reference/pom.xml package -DskipTests
+SIM_JAR=$(ls target/payment-simulator-*.jar | head -1)
+REF_JAR=bench/reference/target/bench-reference-1.jar
+
+PIDS=()
+cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+wait_for() { until curl -sf -o /dev/null "localhost:$1/health"; do sleep 0.05; done; }
+
+# ms from launch to the first 200 on /health
+startup_ms() {
+  local port=$1; shift
+  local start end pid
+  start=$(date +%s%N)
+  java $JAVA_OPTS -jar "$@" --server.port="$port" >/dev/null 2>&1 &
+  pid=$!
+  wait_for "$port"
+  end=$(date +%s%N)
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  echo $(( (end - start) / 1000000 ))
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+
+start_sim() {
+  java $JAVA_OPTS -jar "$SIM_JAR" --server.port=$SIM_PORT --simulator.retention.max-payments=2000000 \
+    --logging.level.dev.paymentsimulator.access=WARN "$@" >/tmp/bench-sim.log 2>&1 &
+  SIM_PID=$!; PIDS+=("$SIM_PID"); wait_for $SIM_PORT
+}
+stop_sim() { kill "$SIM_PID"; wait "$SIM_PID" 2>/dev/null || true; }
+
+# requests per second and p99 latency (ms) of one wrk run
+load() {
+  local port=$1 script=$2 threads=$3 connections=$4 duration=$5
+  wrk -t"$threads" -c"$connections" -d"$duration" --latency -s "bench/lua/$script" "http://localhost:$port" \
+    > /tmp/bench-wrk.txt
+  local rps p99
+  rps=$(awk '/Requests\/sec/ {print $2}' /tmp/bench-wrk.txt)
+  p99=$(awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; print v}' /tmp/bench-wrk.txt)
+  if grep -q "Non-2xx" /tmp/bench-wrk.txt; then echo "warning: $(grep Non-2xx /tmp/bench-wrk.txt) in $script" >&2; fi
+  echo "$rps $p99"
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
+
+report() { printf '%-58s %12s %12s %8s %s\n' "$@" | tee -a "$OUT"; }
+
+{
+  echo "Payment Simulator benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo "machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB; $(java -version 2>&1 | head -1)"
+  echo "wrk $DURATION per load after $WARMUP warm-up; JAVA_OPTS=$JAVA_OPTS"
+  echo
+} | tee "$OUT"
+report "figure" "simulator" "reference" "ratio" "target"
+
+# --- start-up, alternating the two apps
+sim_starts=(); ref_starts=()
+for i in 1 2 3 4 5; do
+  ref_starts+=("$(startup_ms $REF_PORT "$REF_JAR")")
+  sim_starts+=("$(startup_ms $SIM_PORT "$SIM_JAR" --logging.level.dev.paymentsimulator.access=WARN)")
+done
+sim_start=$(printf '%s\n' "${sim_starts[@]}" | median)
+ref_start=$(printf '%s\n' "${ref_starts[@]}" | median)
+report "start-up to first 200 on /health, median of 5 (ms)" "$sim_start" "$ref_start" "$(ratio "$sim_start" "$ref_start")" "<= 1.10"
+
+# --- the reference app: create, and the same settings the lifecycle run uses
+java $JAVA_OPTS -jar "$REF_JAR" --server.port=$REF_PORT >/tmp/bench-ref.log 2>&1 &
+PIDS+=("$!"); wait_for $REF_PORT
+load $REF_PORT create.lua 2 32 "$WARMUP" >/dev/null
+read -r ref_create ref_create_p99 <<<"$(load $REF_PORT create.lua 2 32 "$DURATION")"
+read -r ref_serial _ <<<"$(load $REF_PORT create.lua 4 4 "$DURATION")"
+
+# --- the simulator
+start_sim
+load $SIM_PORT create.lua 2 32 "$WARMUP" >/dev/null
+load $SIM_PORT create_keyed.lua 2 32 "$WARMUP" >/dev/null
+read -r sim_create _ <<<"$(load $SIM_PORT create.lua 2 32 "$DURATION")"
+read -r sim_keyed _ <<<"$(load $SIM_PORT create_keyed.lua 2 32 "$DURATION")"
+report "create, requests/s (wrk -t2 -c32)" "$sim_create" "$ref_create" "$(ratio "$sim_create" "$ref_create")" ">= 0.90"
+report "create with Idempotency-Key vs without, requests/s" "$sim_keyed" "$sim_create" "$(ratio "$sim_keyed" "$sim_create")" ">= 0.90"
+
+curl -s "localhost:$SIM_PORT/v1/webhook_endpoints" -H "Content-Type: application/json" \
+  -d "{\"url\":\"http://127.0.0.1:$REF_PORT/hooks\"}" >/dev/null
+load $SIM_PORT lifecycle.lua 4 4 "$WARMUP" >/dev/null
+read -r sim_life sim_life_p99 <<<"$(load $SIM_PORT lifecycle.lua 4 4 "$DURATION")"
+report "lifecycle with webhooks, requests/s (wrk -t4 -c4)" "$sim_life" "$ref_serial" "$(ratio "$sim_life" "$ref_serial")" ">= 0.80"
+stop_sim
+
+# --- p99 while every webhook receiver hangs, against a fast receiver, on fresh instances
+java bench/HangingReceiver.java $HANG_PORT >/dev/null 2>&1 &
+PIDS+=("$!")
+start_sim
+curl -s "localhost:$SIM_PORT/v1/webhook_endpoints" -H "Content-Type: application/json" \
+  -d "{\"url\":\"http://127.0.0.1:$HANG_PORT/hooks\"}" >/dev/null
+load $SIM_PORT lifecycle.lua 4 4 "$WARMUP" >/dev/null
+read -r _ hang_p99 <<<"$(load $SIM_PORT lifecycle.lua 4 4 "$DURATION")"
+report "lifecycle p99 (ms): receiver hangs vs fast receiver" "$hang_p99" "$sim_life_p99" "$(ratio "$hang_p99" "$sim_life_p99")" "<= 1.50"
+stop_sim
+
+# --- heap per stored payment, after a full GC, with 200,000 payments
+start_sim
+curl -s "localhost:$SIM_PORT/v1/payments" -H "Content-Type: application/json" -d '{"amount":1,"currency":"usd"}' >/dev/null
+jcmd "$SIM_PID" GC.run >/dev/null; sleep 1
+before=$(jcmd "$SIM_PID" GC.heap_info | awk '/used/ {for (i=1;i<=NF;i++) if ($i=="used") {print $(i+1); exit}}' | tr -d 'K')
+created() {
+  curl -s "localhost:$SIM_PORT/actuator/prometheus" \
+    | awk '/^simulator_payment_transitions_total\{.*from="none"/ {sum += $2} END {printf "%d", sum}'
+}
+wrk -t2 -c16 -d600s -s bench/lua/create.lua "http://localhost:$SIM_PORT" >/dev/null &
+WRK_PID=$!
+until [ "$(created)" -ge 200000 ]; do sleep 1; done
+kill "$WRK_PID" 2>/dev/null || true; wait "$WRK_PID" 2>/dev/null || true
+count=$(created)
+jcmd "$SIM_PID" GC.run >/dev/null; sleep 1
+after=$(jcmd "$SIM_PID" GC.heap_info | awk '/used/ {for (i=1;i<=NF;i++) if ($i=="used") {print $(i+1); exit}}' | tr -d 'K')
+per=$(awk -v a="$after" -v b="$before" -v n="$count" 'BEGIN {printf "%d", (a - b) * 1024 / n}')
+million=$(awk -v p="$per" 'BEGIN {printf "%.2f", p * 1000000 / 1073741824}')
+report "heap per stored payment (bytes, $count payments, after GC)" "$per" "-" "-" "1M in 1 GiB: ${million} GiB"
+stop_sim
+
+echo | tee -a "$OUT"
+echo "written to $OUT"
