@@ -3,8 +3,6 @@ package dev.paymentsimulator.payment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,12 +15,13 @@ import dev.paymentsimulator.common.ErrorCode;
  * that returns the next version, which the store swaps in atomically.
  *
  * @param sequence orders payments of a namespace by creation, for newest-first lists
+ * @param secret the random part of the client secret; the whole one is built when shown
  * @param dueAt when the clock next moves this payment on its own (settling a
  * {@code processing} payment, expiring an authorization); {@code null} when never
  */
 public record Payment(String id, Namespace namespace, long sequence, Instant created, long amount, String currency,
 		PaymentStatus status, CaptureMethod captureMethod, long amountCapturable, long amountReceived,
-		long amountRefunded, String clientSecret, String description, Map<String, String> metadata, Card card,
+		long amountRefunded, String secret, String description, Map<String, String> metadata, Card card,
 		PaymentError lastError, NextAction nextAction, String cancellationReason, List<Refund> refunds, Instant dueAt) {
 
 	/** How long the simulated network takes to answer for a {@code processing} card. */
@@ -33,15 +32,14 @@ public record Payment(String id, Namespace namespace, long sequence, Instant cre
 
 	public Payment {
 		// insertion order is kept, so the same request gives the same bytes in every run
-		metadata = metadata.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+		metadata = CompactMap.copyOf(metadata);
 		refunds = List.copyOf(refunds);
 	}
 
 	static Payment create(String id, Namespace namespace, long sequence, Instant now, long amount, String currency,
-			CaptureMethod captureMethod, String clientSecret, String description, Map<String, String> metadata,
-			Card card) {
+			CaptureMethod captureMethod, String secret, String description, Map<String, String> metadata, Card card) {
 		return new Payment(id, namespace, sequence, now, amount, currency, PaymentStatus.CREATED, captureMethod, 0, 0,
-				0, clientSecret, description, metadata, card, null, null, null, List.of(), null);
+				0, secret, description, metadata, card, null, null, null, List.of(), null);
 	}
 
 	/**
@@ -128,6 +126,11 @@ public record Payment(String id, Namespace namespace, long sequence, Instant cre
 			.amountRefunded(refunded)
 			.refunds(refunds)
 			.build();
+	}
+
+	/** What a browser proves itself with: {@code pay_…_secret_…}. */
+	public String clientSecret() {
+		return this.id + "_secret_" + this.secret;
 	}
 
 	/** Where this payment's own events also go, from {@code metadata.webhook_url}. */
@@ -287,7 +290,7 @@ public record Payment(String id, Namespace namespace, long sequence, Instant cre
 		Payment build() {
 			Payment p = this.from;
 			return new Payment(p.id, p.namespace, p.sequence, p.created, p.amount, p.currency, this.status,
-					p.captureMethod, this.amountCapturable, this.amountReceived, this.amountRefunded, p.clientSecret,
+					p.captureMethod, this.amountCapturable, this.amountReceived, this.amountRefunded, p.secret,
 					p.description, p.metadata, this.card, this.lastError, this.nextAction, this.cancellationReason,
 					this.refunds, this.dueAt);
 		}

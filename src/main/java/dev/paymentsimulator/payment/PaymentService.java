@@ -58,9 +58,9 @@ public class PaymentService {
 			throw ApiException.missing("payment_method");
 		}
 		String id = this.ids.newId(namespace, "pay_");
-		String clientSecret = id + "_secret_" + this.ids.randomString(namespace, "client_secret", 24);
+		String secret = this.ids.randomString(namespace, "client_secret", 24);
 		Payment payment = Payment.create(id, namespace, this.payments.nextSequence(namespace), now, amount, currency,
-				request.captureMethod(), clientSecret, request.description(), metadata, card);
+				request.captureMethod(), secret, request.description(), metadata, card);
 		List<Payment> dropped = this.payments.add(payment);
 		if (!dropped.isEmpty()) {
 			dropped.stream()

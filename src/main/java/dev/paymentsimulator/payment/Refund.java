@@ -7,6 +7,10 @@ import java.util.Map;
 public record Refund(String id, long sequence, String paymentId, long amount, String currency, String reason,
 		Map<String, String> metadata, Instant created) {
 
+	public Refund {
+		metadata = CompactMap.copyOf(metadata);
+	}
+
 	public String status() {
 		return "succeeded";
 	}
