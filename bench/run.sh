@@ -21,6 +21,13 @@ if ! command -v wrk >/dev/null; then
   else sudo apt-get update -qq && sudo apt-get install -y -qq wrk >/dev/null; fi
 fi
 
+for port in $SIM_PORT $REF_PORT $HANG_PORT; do
+  if curl -s -o /dev/null "localhost:$port"; then
+    echo "port $port is already in use: stop what runs there first" >&2
+    exit 1
+  fi
+done
+
 echo "building the simulator and the reference..."
 ./mvnw -q -B package -DskipTests
 ./mvnw -q -B -f bench/reference/pom.xml package -DskipTests
