@@ -168,12 +168,11 @@ class NamespaceTests {
 	}
 
 	private Answer get(String key, String path) {
-		return this.api.send(HttpRequest.newBuilder(URI.create(url(path))).GET(),
-				Map.of("Authorization", "Bearer " + key));
+		return this.api.withKey(key).get(path);
 	}
 
 	private Answer post(String key, String path, String json) {
-		return this.api.post(path, json, Map.of("Authorization", "Bearer " + key));
+		return this.api.withKey(key).post(path, json);
 	}
 
 	private String url(String path) {

@@ -2,8 +2,6 @@ package dev.paymentsimulator.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,10 +60,7 @@ class RetentionTests {
 	}
 
 	private JsonNode get(Api api, String path) {
-		return api
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).GET(),
-					Map.of("Authorization", "Bearer " + KEY))
-			.json();
+		return api.withKey(KEY).get(path).json();
 	}
 
 }

@@ -8,8 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Map;
 
@@ -207,14 +205,11 @@ class SimulatorControlTests {
 	}
 
 	private Answer get(String key, String path) {
-		return this.api.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).GET(),
-				Map.of("Authorization", "Bearer " + key));
+		return this.api.withKey(key).get(path);
 	}
 
 	private Answer post(String key, String path, String json, Map<String, String> headers) {
-		Map<String, String> all = new java.util.HashMap<>(headers);
-		all.put("Authorization", "Bearer " + key);
-		return this.api.post(path, json, all);
+		return this.api.withKey(key).post(path, json, headers);
 	}
 
 }

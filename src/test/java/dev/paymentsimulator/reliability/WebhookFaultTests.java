@@ -173,10 +173,7 @@ class WebhookFaultTests {
 	}
 
 	private JsonNode get(String key, String path) {
-		return this.api
-			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + this.port + path))
-				.GET(), auth(key))
-			.json();
+		return this.api.withKey(key).get(path).json();
 	}
 
 	private static Map<String, String> auth(String key) {

@@ -20,12 +20,30 @@ public final class Api {
 
 	private final String base;
 
+	private final String key;
+
 	public Api(int port) {
-		this.base = "http://localhost:" + port;
+		this("http://localhost:" + port, null);
+	}
+
+	private Api(String base, String key) {
+		this.base = base;
+		this.key = key;
+	}
+
+	/**
+	 * The same client, sending {@code Authorization: Bearer <key>} with every request.
+	 */
+	public Api withKey(String key) {
+		return new Api(this.base, key);
 	}
 
 	public Answer get(String path) {
 		return send(HttpRequest.newBuilder(URI.create(this.base + path)).GET(), Map.of());
+	}
+
+	public Answer delete(String path) {
+		return send(HttpRequest.newBuilder(URI.create(this.base + path)).DELETE(), Map.of());
 	}
 
 	public Answer post(String path, String json) {
@@ -40,6 +58,9 @@ public final class Api {
 	}
 
 	public Answer send(HttpRequest.Builder request, Map<String, String> headers) {
+		if (this.key != null && !headers.containsKey("Authorization")) {
+			request.header("Authorization", "Bearer " + this.key);
+		}
 		headers.forEach(request::header);
 		try {
 			HttpResponse<String> response = this.http.send(request.timeout(Duration.ofSeconds(30)).build(),
