@@ -8,6 +8,7 @@ import java.util.Map;
 
 import dev.paymentsimulator.account.Namespace;
 import dev.paymentsimulator.common.ApiException;
+import dev.paymentsimulator.common.BodyTooLargeException;
 import dev.paymentsimulator.common.ErrorCode;
 import dev.paymentsimulator.common.OncePerExchangeFilter;
 import dev.paymentsimulator.common.ProblemWriter;
@@ -79,10 +80,9 @@ class IdempotencyFilter extends OncePerExchangeFilter {
 		try {
 			body = request.getInputStream().readAllBytes();
 		}
-		catch (IOException ex) {
-			// the body limit refused it, or the client went away; either way it never ran
-			this.problems.write(request, response,
-					new ApiException(ErrorCode.BODY_TOO_LARGE, "The request body is larger than 64 KiB."));
+		catch (BodyTooLargeException tooLarge) {
+			// it never ran, so nothing is kept under the key
+			this.problems.write(request, response, tooLarge.problem());
 			return;
 		}
 		Namespace namespace = Namespace.of(request);

@@ -129,6 +129,16 @@ class IdempotencyTests {
 	}
 
 	@Test
+	void oversizedBodyIsRefusedAndNotKept() {
+		Map<String, String> key = key(unique("oversized"));
+		Answer tooLarge = this.api.post("/v1/payments",
+				"{\"amount\":100,\"currency\":\"usd\",\"description\":\"" + "x".repeat(70_000) + "\"}", key);
+		assertThat(tooLarge.status()).isEqualTo(413);
+		assertThat(tooLarge.text("code")).isEqualTo("body_too_large");
+		assertThat(this.api.post("/v1/payments", "{\"amount\":100,\"currency\":\"usd\"}", key).status()).isEqualTo(201);
+	}
+
+	@Test
 	void keyStillRunningIsInUseAndAnsweredAtOnce() throws Exception {
 		String key = unique("running");
 		String body = "{\"amount\":100,\"currency\":\"usd\"}";

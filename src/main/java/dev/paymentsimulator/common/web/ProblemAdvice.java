@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.paymentsimulator.common.ApiException;
+import dev.paymentsimulator.common.BodyTooLargeException;
 import dev.paymentsimulator.common.ErrorCode;
 import dev.paymentsimulator.common.ProblemWriter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -140,8 +141,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
 	private static ApiException unreadable(HttpMessageNotReadableException ex) {
 		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
-			if (cause instanceof RequestBodyLimitFilter.BodyTooLargeException) {
-				return RequestBodyLimitFilter.tooLarge();
+			if (cause instanceof BodyTooLargeException tooLarge) {
+				return tooLarge.problem();
 			}
 		}
 		if (ex.getCause() instanceof UnrecognizedPropertyException unknown) {

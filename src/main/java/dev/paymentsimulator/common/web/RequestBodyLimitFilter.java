@@ -3,7 +3,7 @@ package dev.paymentsimulator.common.web;
 import java.io.IOException;
 
 import dev.paymentsimulator.common.ApiException;
-import dev.paymentsimulator.common.ErrorCode;
+import dev.paymentsimulator.common.BodyTooLargeException;
 import dev.paymentsimulator.common.OncePerExchangeFilter;
 import dev.paymentsimulator.common.ProblemWriter;
 import jakarta.servlet.FilterChain;
@@ -35,8 +35,7 @@ class RequestBodyLimitFilter extends OncePerExchangeFilter {
 	}
 
 	static ApiException tooLarge() {
-		return new ApiException(ErrorCode.BODY_TOO_LARGE,
-				"The request body is larger than " + MAX_BODY_BYTES / 1024 + " KiB.");
+		return BodyTooLargeException.problem(MAX_BODY_BYTES);
 	}
 
 	@Override
@@ -47,15 +46,6 @@ class RequestBodyLimitFilter extends OncePerExchangeFilter {
 			return;
 		}
 		chain.doFilter(new LimitedRequest(request), response);
-	}
-
-	/** Thrown while reading once the body passes the limit. */
-	static class BodyTooLargeException extends IOException {
-
-		BodyTooLargeException() {
-			super("Request body above " + MAX_BODY_BYTES + " bytes");
-		}
-
 	}
 
 	private static final class LimitedRequest extends HttpServletRequestWrapper {
@@ -107,7 +97,7 @@ class RequestBodyLimitFilter extends OncePerExchangeFilter {
 		private void count(int n) throws BodyTooLargeException {
 			this.read += n;
 			if (this.read > MAX_BODY_BYTES) {
-				throw new BodyTooLargeException();
+				throw new BodyTooLargeException(MAX_BODY_BYTES);
 			}
 		}
 
