@@ -68,6 +68,13 @@ class OperationsTests {
 		}
 		assertThat(openApi.path("components").path("securitySchemes").path("apiKey").path("scheme").asString())
 			.isEqualTo("bearer");
+		java.util.regex.Matcher refs = java.util.regex.Pattern.compile("\"\\$ref\":\"#/components/schemas/([^\"]+)\"")
+			.matcher(docs.body());
+		while (refs.find()) {
+			assertThat(openApi.path("components").path("schemas").has(refs.group(1)))
+				.as("$ref to " + refs.group(1) + " resolves")
+				.isTrue();
+		}
 		JsonNode create = openApi.path("components").path("schemas").path("CreatePayment").path("properties");
 		assertThat(create.has("capture_method")).isTrue();
 		assertThat(openApi.path("paths").path("/v1/payments").path("post").path("responses").has("402")).isTrue();

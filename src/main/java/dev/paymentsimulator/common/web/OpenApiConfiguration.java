@@ -7,6 +7,7 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ComposedSchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -18,7 +19,7 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.swagger.v3.core.jackson.ModelResolver;
-import io.swagger.v3.core.util.Json31;
+import io.swagger.v3.core.util.Json;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import tools.jackson.databind.JsonNode;
@@ -36,10 +37,18 @@ class OpenApiConfiguration {
 	private static final String PROBLEM = "Problem";
 
 	static {
+		// payment_method is the only JsonNode in the API: a test token, or a card
+		Schema<?> card = new ObjectSchema().addProperty("number", new StringSchema().example("4242424242424242"))
+			.addProperty("exp_month", new IntegerSchema().example(12))
+			.addProperty("exp_year", new IntegerSchema().example(2030))
+			.addProperty("cvc", new StringSchema().example("123"))
+			.required(List.of("number", "exp_month", "exp_year"));
 		SpringDocUtils.getConfig()
-			.replaceWithSchema(JsonNode.class, new Schema<>().description(
-					"A test token such as pm_card_visa, or {\"card\":{\"number\",\"exp_month\",\"exp_year\",\"cvc\"}}")
-				.example("pm_card_visa"));
+			.replaceWithSchema(JsonNode.class,
+					new ComposedSchema()
+						.oneOf(List.of(new StringSchema().description("A test token").example("pm_card_visa"),
+								new ObjectSchema().addProperty("card", card).required(List.of("card"))))
+						.description("A test token such as pm_card_visa, or a card"));
 	}
 
 	/**
@@ -48,7 +57,7 @@ class OpenApiConfiguration {
 	 */
 	@Bean
 	ModelResolver snakeCaseModelResolver() {
-		return new ModelResolver(Json31.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
+		return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
 	}
 
 	@Bean
@@ -58,12 +67,10 @@ class OpenApiConfiguration {
 				.version("v1")
 				.description("A payment gateway for development and CI. Amounts are integers in the currency's minor"
 						+ " unit; every error is application/problem+json with a code."))
-			.components(new Components()
-				.addSecuritySchemes("apiKey",
-						new SecurityScheme().type(SecurityScheme.Type.HTTP)
-							.scheme("bearer")
-							.description("sk_test_<namespace>, or pk_test_<namespace> with a client_secret"))
-				.addSchemas(PROBLEM, problemSchema()))
+			.components(new Components().addSecuritySchemes("apiKey",
+					new SecurityScheme().type(SecurityScheme.Type.HTTP)
+						.scheme("bearer")
+						.description("sk_test_<namespace>, or pk_test_<namespace> with a client_secret")))
 			.addSecurityItem(new SecurityRequirement().addList("apiKey"));
 	}
 
@@ -72,32 +79,37 @@ class OpenApiConfiguration {
 	 */
 	@Bean
 	OpenApiCustomizer problemAnswers() {
-		return (openApi) -> openApi.getPaths().forEach((path, item) -> item.readOperations().forEach((operation) -> {
-			if (path.equals("/health")) {
-				operation.setSecurity(List.of());
-				return;
-			}
-			add(operation.getResponses(), "400", "Bad input; param names the field", "parameter_invalid");
-			add(operation.getResponses(), "401", "Malformed or refused API key", "invalid_api_key");
-			add(operation.getResponses(), "404", "No such object in this key's namespace", "resource_missing");
-			if (path.contains("/payments")) {
-				add(operation.getResponses(), "409", "The state machine forbids the move", "payment_invalid_state");
-			}
-			if (path.startsWith("/v1/payments") && (path.endsWith("/confirm") || path.equals("/v1/payments"))
-					&& operation.getRequestBody() != null) {
-				add(operation.getResponses(), "402", "The card was declined; the payment is now failed",
-						"card_declined");
-			}
-			if (path.equals("/v1/payments") && operation.getRequestBody() != null) {
-				operation.getRequestBody()
-					.getContent()
-					.values()
-					.forEach((media) -> media.addExamples("confirmWithCard",
-							new Example().summary("Create and confirm")
-								.value(Map.of("amount", 1999, "currency", "usd", "confirm", true, "payment_method",
-										"pm_card_visa"))));
-			}
-		}));
+		return (openApi) -> {
+			// added here rather than on the bean: springdoc drops components nothing
+			// refers to yet
+			openApi.getComponents().addSchemas(PROBLEM, problemSchema());
+			openApi.getPaths().forEach((path, item) -> item.readOperations().forEach((operation) -> {
+				if (path.equals("/health")) {
+					operation.setSecurity(List.of());
+					return;
+				}
+				add(operation.getResponses(), "400", "Bad input; param names the field", "parameter_invalid");
+				add(operation.getResponses(), "401", "Malformed or refused API key", "invalid_api_key");
+				add(operation.getResponses(), "404", "No such object in this key's namespace", "resource_missing");
+				if (path.contains("/payments")) {
+					add(operation.getResponses(), "409", "The state machine forbids the move", "payment_invalid_state");
+				}
+				if (path.startsWith("/v1/payments") && (path.endsWith("/confirm") || path.equals("/v1/payments"))
+						&& operation.getRequestBody() != null) {
+					add(operation.getResponses(), "402", "The card was declined; the payment is now failed",
+							"card_declined");
+				}
+				if (path.equals("/v1/payments") && operation.getRequestBody() != null) {
+					operation.getRequestBody()
+						.getContent()
+						.values()
+						.forEach((media) -> media.addExamples("confirmWithCard",
+								new Example().summary("Create and confirm")
+									.value(Map.of("amount", 1999, "currency", "usd", "confirm", true, "payment_method",
+											"pm_card_visa"))));
+				}
+			}));
+		};
 	}
 
 	private static void add(io.swagger.v3.oas.models.responses.ApiResponses responses, String status,
