@@ -1,0 +1,61 @@
+package dev.paymentsimulator.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.paymentsimulator.PaymentSimulatorApplication;
+import dev.paymentsimulator.support.Api;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Stopping the service lets a delivery already on the wire finish first. */
+class GracefulShutdownTests {
+
+	@Test
+	void shutdownWaitsForADeliveryUnderWay() throws Exception {
+		CountDownLatch received = new CountDownLatch(1);
+		AtomicBoolean answered = new AtomicBoolean();
+		HttpServer receiver = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+		receiver.setExecutor(Executors.newSingleThreadExecutor());
+		receiver.createContext("/slow", (exchange) -> {
+			received.countDown();
+			try {
+				// slower than a shutdown that does not wait, well within the delivery
+				// timeout
+				TimeUnit.MILLISECONDS.sleep(1500);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			exchange.sendResponseHeaders(204, -1);
+			exchange.close();
+			answered.set(true);
+		});
+		receiver.start();
+		try {
+			ConfigurableApplicationContext context = new SpringApplicationBuilder(PaymentSimulatorApplication.class)
+				.properties("server.port=0")
+				.run();
+			Api api = new Api(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
+			api.post("/v1/webhook_endpoints", "{\"url\":\"http://localhost:" + receiver.getAddress().getPort()
+					+ "/slow\",\"enabled_events\":[\"payment.created\"]}");
+			api.post("/v1/payments", "{\"amount\":100,\"currency\":\"usd\"}");
+			assertThat(received.await(10, TimeUnit.SECONDS)).isTrue();
+			assertThat(answered).isFalse();
+			context.close();
+			assertThat(answered).as("the receiver answered before the service finished stopping").isTrue();
+		}
+		finally {
+			receiver.stop(0);
+		}
+	}
+
+}
