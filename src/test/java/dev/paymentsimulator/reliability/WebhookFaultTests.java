@@ -148,17 +148,7 @@ class WebhookFaultTests {
 	}
 
 	private JsonNode attempt(String key, String eventId, int attempt) {
-		JsonNode[] found = new JsonNode[1];
-		await().atMost(Duration.ofSeconds(10)).until(() -> {
-			for (JsonNode delivery : deliveries(key, eventId)) {
-				if (delivery.get("attempt").asInt() == attempt) {
-					found[0] = delivery;
-					return true;
-				}
-			}
-			return false;
-		});
-		return found[0];
+		return this.api.withKey(key).awaitDelivery(eventId, attempt);
 	}
 
 	private JsonNode deliveries(String key, String eventId) {
@@ -166,10 +156,7 @@ class WebhookFaultTests {
 	}
 
 	private void advanceTo(String key, long unixSeconds) {
-		long now = get(key, "/v1/simulator/clock").get("now").asLong();
-		if (unixSeconds > now) {
-			this.api.post("/v1/simulator/clock/advance", "{\"seconds\":" + (unixSeconds - now) + "}", auth(key));
-		}
+		this.api.withKey(key).advanceClockTo(unixSeconds);
 	}
 
 	private JsonNode get(String key, String path) {

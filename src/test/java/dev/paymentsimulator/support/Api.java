@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
+import org.awaitility.Awaitility;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -74,6 +75,34 @@ public final class Api {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("Interrupted", ex);
+		}
+	}
+
+	/**
+	 * Waits for the given attempt to deliver an event, and answers its delivery record.
+	 */
+	public JsonNode awaitDelivery(String eventId, int attempt) {
+		JsonNode[] found = new JsonNode[1];
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
+			for (JsonNode delivery : get("/v1/events/" + eventId + "/deliveries").json().get("data")) {
+				if (delivery.get("attempt").asInt() == attempt) {
+					found[0] = delivery;
+					return true;
+				}
+			}
+			return false;
+		});
+		return found[0];
+	}
+
+	/**
+	 * Moves the namespace's clock forward to the given unix second, if it is not there
+	 * yet.
+	 */
+	public void advanceClockTo(long unixSeconds) {
+		long now = get("/v1/simulator/clock").json().get("now").asLong();
+		if (unixSeconds > now) {
+			post("/v1/simulator/clock/advance", "{\"seconds\":" + (unixSeconds - now) + "}");
 		}
 	}
 

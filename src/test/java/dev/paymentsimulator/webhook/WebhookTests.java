@@ -73,10 +73,7 @@ class WebhookTests {
 	@AfterEach
 	void deleteEndpoints() {
 		for (JsonNode endpoint : this.api.get("/v1/webhook_endpoints?limit=100").json().get("data")) {
-			this.api.send(java.net.http.HttpRequest
-				.newBuilder(java.net.URI
-					.create("http://localhost:" + this.port + "/v1/webhook_endpoints/" + endpoint.get("id").asString()))
-				.DELETE(), Map.of());
+			this.api.delete("/v1/webhook_endpoints/" + endpoint.get("id").asString());
 		}
 	}
 
@@ -139,12 +136,12 @@ class WebhookTests {
 		String eventId = firstEvent(createPayment());
 
 		for (int attempt = 1; attempt <= 3; attempt++) {
-			JsonNode failed = awaitAttempt(eventId, attempt);
+			JsonNode failed = this.api.awaitDelivery(eventId, attempt);
 			assertThat(failed.get("status_code").asInt()).isEqualTo(500);
 			assertThat(failed.get("error").asString()).isEqualTo("unexpected_status");
-			advanceTo(failed.get("next_attempt_at").asLong());
+			this.api.advanceClockTo(failed.get("next_attempt_at").asLong());
 		}
-		JsonNode last = awaitAttempt(eventId, 4);
+		JsonNode last = this.api.awaitDelivery(eventId, 4);
 		assertThat(last.get("status_code").asInt()).isEqualTo(204);
 		assertThat(last.get("error").isNull()).isTrue();
 		assertThat(last.get("next_attempt_at").isNull()).isTrue();
@@ -171,11 +168,11 @@ class WebhookTests {
 		String eventId = firstEvent(createPayment());
 		long[] expected = { 5, 300, 1800 };
 		for (int attempt = 1; attempt <= expected.length; attempt++) {
-			JsonNode failed = awaitAttempt(eventId, attempt);
+			JsonNode failed = this.api.awaitDelivery(eventId, attempt);
 			long wait = failed.get("next_attempt_at").asLong() - failed.get("created").asLong();
 			assertThat(wait).isBetween((long) Math.floor(expected[attempt - 1] * 0.9),
 					(long) Math.ceil(expected[attempt - 1] * 1.1));
-			advanceTo(failed.get("next_attempt_at").asLong());
+			this.api.advanceClockTo(failed.get("next_attempt_at").asLong());
 		}
 	}
 
@@ -184,7 +181,7 @@ class WebhookTests {
 		receiver.stubFor(post("/gone").willReturn(aResponse().withStatus(410)));
 		String endpointId = createEndpoint("/gone", "[\"*\"]").text("id");
 		String eventId = firstEvent(createPayment());
-		JsonNode attempt = awaitAttempt(eventId, 1);
+		JsonNode attempt = this.api.awaitDelivery(eventId, 1);
 		assertThat(attempt.get("status_code").asInt()).isEqualTo(410);
 		assertThat(attempt.get("next_attempt_at").isNull()).isTrue();
 		assertThat(this.api.get("/v1/webhook_endpoints/" + endpointId).json().get("disabled").asBoolean()).isTrue();
@@ -201,7 +198,7 @@ class WebhookTests {
 		receiver.stubFor(post("/busy").willReturn(aResponse().withStatus(503).withHeader("Retry-After", "120")));
 		createEndpoint("/busy", "[\"payment.created\"]");
 		String eventId = firstEvent(createPayment());
-		JsonNode attempt = awaitAttempt(eventId, 1);
+		JsonNode attempt = this.api.awaitDelivery(eventId, 1);
 		assertThat(attempt.get("status_code").asInt()).isEqualTo(503);
 		assertThat(attempt.get("next_attempt_at").asLong() - attempt.get("created").asLong()).isEqualTo(120);
 	}
@@ -215,7 +212,7 @@ class WebhookTests {
 		this.api.post("/v1/webhook_endpoints",
 				"{\"url\":\"http://localhost:" + closedPort + "/nobody\",\"enabled_events\":[\"payment.created\"]}");
 		String eventId = firstEvent(createPayment());
-		JsonNode attempt = awaitAttempt(eventId, 1);
+		JsonNode attempt = this.api.awaitDelivery(eventId, 1);
 		assertThat(attempt.get("status_code").isNull()).isTrue();
 		assertThat(attempt.get("error").asString()).isEqualTo("connection_refused");
 		assertThat(attempt.get("next_attempt_at").isNull()).isFalse();
@@ -226,7 +223,7 @@ class WebhookTests {
 		receiver.stubFor(post("/slow").willReturn(aResponse().withStatus(200).withFixedDelay(5000)));
 		createEndpoint("/slow", "[\"payment.created\"]");
 		String eventId = firstEvent(createPayment());
-		JsonNode attempt = awaitAttempt(eventId, 1);
+		JsonNode attempt = this.api.awaitDelivery(eventId, 1);
 		assertThat(attempt.get("error").asString()).isEqualTo("timeout");
 		assertThat(attempt.get("next_attempt_at").isNull()).isFalse();
 	}
@@ -235,7 +232,7 @@ class WebhookTests {
 	void redirectIsNotFollowedAndIsRetried() {
 		receiver.stubFor(post("/moved").willReturn(aResponse().withStatus(301).withHeader("Location", "/elsewhere")));
 		createEndpoint("/moved", "[\"payment.created\"]");
-		JsonNode attempt = awaitAttempt(firstEvent(createPayment()), 1);
+		JsonNode attempt = this.api.awaitDelivery(firstEvent(createPayment()), 1);
 		assertThat(attempt.get("status_code").asInt()).isEqualTo(301);
 		assertThat(attempt.get("error").asString()).isEqualTo("redirect_not_followed");
 		assertThat(receiver.findAll(postRequestedFor(urlEqualTo("/elsewhere")))).isEmpty();
@@ -327,11 +324,11 @@ class WebhookTests {
 		receiver.stubFor(post("/again").willReturn(aResponse().withStatus(200)));
 		createEndpoint("/again", "[\"payment.created\"]");
 		String eventId = firstEvent(createPayment());
-		awaitAttempt(eventId, 1);
+		this.api.awaitDelivery(eventId, 1);
 		Answer redelivered = this.api.post("/v1/events/" + eventId + "/redeliver", null);
 		assertThat(redelivered.status()).isEqualTo(202);
 		assertThat(redelivered.text("id")).isEqualTo(eventId);
-		assertThat(awaitAttempt(eventId, 2).get("status_code").asInt()).isEqualTo(200);
+		assertThat(this.api.awaitDelivery(eventId, 2).get("status_code").asInt()).isEqualTo(200);
 		assertThat(receiver.findAll(postRequestedFor(urlEqualTo("/again")))).hasSize(2);
 		assertThat(this.api.post("/v1/events/evt_nope/redeliver", null).status()).isEqualTo(404);
 	}
@@ -427,9 +424,7 @@ class WebhookTests {
 		assertThat(this.api
 			.post("/v1/webhook_endpoints", "{\"url\":\"http://localhost/x\",\"enabled_events\":[\"payment.exploded\"]}")
 			.text("param")).isEqualTo("enabled_events");
-		Answer deleted = this.api.send(java.net.http.HttpRequest
-			.newBuilder(java.net.URI.create("http://localhost:" + this.port + "/v1/webhook_endpoints/" + id))
-			.DELETE(), Map.of());
+		Answer deleted = this.api.delete("/v1/webhook_endpoints/" + id);
 		assertThat(deleted.json().get("deleted").asBoolean()).isTrue();
 		assertThat(this.api.get("/v1/webhook_endpoints/" + id).status()).isEqualTo(404);
 	}
@@ -452,27 +447,6 @@ class WebhookTests {
 			.get(0)
 			.get("id")
 			.asString();
-	}
-
-	private JsonNode awaitAttempt(String eventId, int attempt) {
-		JsonNode[] found = new JsonNode[1];
-		await().atMost(Duration.ofSeconds(10)).until(() -> {
-			for (JsonNode delivery : this.api.get("/v1/events/" + eventId + "/deliveries").json().get("data")) {
-				if (delivery.get("attempt").asInt() == attempt) {
-					found[0] = delivery;
-					return true;
-				}
-			}
-			return false;
-		});
-		return found[0];
-	}
-
-	private void advanceTo(long unixSeconds) {
-		long now = this.api.get("/v1/simulator/clock").json().get("now").asLong();
-		if (unixSeconds > now) {
-			this.api.post("/v1/simulator/clock/advance", "{\"seconds\":" + (unixSeconds - now) + "}");
-		}
 	}
 
 	private JsonNode verify(String body, Map<String, String> headers, String secret) {

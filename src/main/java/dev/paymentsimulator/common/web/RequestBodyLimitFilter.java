@@ -2,7 +2,6 @@ package dev.paymentsimulator.common.web;
 
 import java.io.IOException;
 
-import dev.paymentsimulator.common.ApiException;
 import dev.paymentsimulator.common.BodyTooLargeException;
 import dev.paymentsimulator.common.OncePerExchangeFilter;
 import dev.paymentsimulator.common.ProblemWriter;
@@ -34,15 +33,11 @@ class RequestBodyLimitFilter extends OncePerExchangeFilter {
 		this.problems = problems;
 	}
 
-	static ApiException tooLarge() {
-		return BodyTooLargeException.problem(MAX_BODY_BYTES);
-	}
-
 	@Override
 	protected void doFilterOnce(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-			this.problems.write(request, response, tooLarge());
+			this.problems.write(request, response, BodyTooLargeException.problem(MAX_BODY_BYTES));
 			return;
 		}
 		chain.doFilter(new LimitedRequest(request), response);
