@@ -27,6 +27,12 @@ public record Slice<T>(List<T> items, boolean hasMore) {
 		return new Slice<>(items, false);
 	}
 
+	/** A page from a query that fetched up to {@code limit + 1} rows, newest first. */
+	public static <T> Slice<T> fromRows(List<T> rows, int limit) {
+		return (rows.size() > limit) ? new Slice<>(List.copyOf(rows.subList(0, limit)), true)
+				: new Slice<>(rows, false);
+	}
+
 	public ListPage<T> toPage(String url) {
 		return ListPage.of(this.items, this.hasMore, url);
 	}

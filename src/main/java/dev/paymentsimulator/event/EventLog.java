@@ -14,9 +14,11 @@ import dev.paymentsimulator.common.Slice;
 import dev.paymentsimulator.payment.PaymentEvent;
 import dev.paymentsimulator.payment.PaymentsDropped;
 import dev.paymentsimulator.simulator.IdGenerator;
+import dev.paymentsimulator.simulator.Transactions;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,10 +36,14 @@ public class EventLog {
 
 	private final ApplicationEventPublisher publisher;
 
+	private final Transactions transactions;
+
 	private final ConcurrentMap<Namespace, Set<Waiter>> waiters = new ConcurrentHashMap<>();
 
-	EventLog(Events events, IdGenerator ids, EventRenderer renderer, ApplicationEventPublisher publisher) {
+	EventLog(Events events, IdGenerator ids, EventRenderer renderer, ApplicationEventPublisher publisher,
+			Transactions transactions) {
 		this.events = events;
+		this.transactions = transactions;
 		this.ids = ids;
 		this.renderer = renderer;
 		this.publisher = publisher;
@@ -50,7 +56,7 @@ public class EventLog {
 				change.type().value(), change.payment().id(), change.payment().webhookUrl(), change.occurredAt(),
 				change.payment(), change.refund(), this.renderer);
 		this.events.add(event);
-		wake(event);
+		this.transactions.afterCommit(() -> wake(event));
 		this.publisher.publishEvent(new EventRecorded(event));
 	}
 
@@ -85,6 +91,19 @@ public class EventLog {
 		return waiter.found.completeOnTimeout(null, timeout.toMillis(), TimeUnit.MILLISECONDS)
 			.whenComplete((event, failure) -> waiting.remove(waiter))
 			.thenApply(Optional::ofNullable);
+	}
+
+	/**
+	 * Looks again for what waiters wait for: in a shared store the event may be recorded
+	 * by another instance, which cannot wake them.
+	 */
+	@Scheduled(fixedDelay = 250)
+	void lookAgainForWaiters() {
+		this.waiters.forEach((namespace, waiting) -> {
+			for (Waiter waiter : waiting) {
+				newest(namespace, waiter.type(), waiter.paymentId()).ifPresent(waiter.found::complete);
+			}
+		});
 	}
 
 	private Optional<Event> newest(Namespace namespace, String type, String paymentId) {

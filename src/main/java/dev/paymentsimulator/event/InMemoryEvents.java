@@ -16,10 +16,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import dev.paymentsimulator.account.Namespace;
 import dev.paymentsimulator.common.PageRequest;
 import dev.paymentsimulator.common.Slice;
+import dev.paymentsimulator.simulator.OnMemoryStore;
 
 import org.springframework.stereotype.Repository;
 
 @Repository
+@OnMemoryStore
 class InMemoryEvents implements Events {
 
 	private final ConcurrentMap<Namespace, Shelf> shelves = new ConcurrentHashMap<>();

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Map;
+import java.util.UUID;
 
 import dev.paymentsimulator.account.Namespace;
 import dev.paymentsimulator.common.ApiException;
@@ -89,7 +90,9 @@ class IdempotencyFilter extends OncePerExchangeFilter {
 		IdempotencyStore.Key storeKey = new IdempotencyStore.Key(namespace, key);
 		IdempotencyStore.Fingerprint fingerprint = new IdempotencyStore.Fingerprint(request.getMethod(),
 				request.getRequestURI(), sha256(body));
-		IdempotencyStore.Running claim = new IdempotencyStore.Running(fingerprint);
+		// a random token, not one from the id generator: two instances with the same seed
+		// must still tell their claims apart
+		IdempotencyStore.Running claim = new IdempotencyStore.Running(fingerprint, UUID.randomUUID().toString());
 		IdempotencyStore.Entry holder = this.store.claim(storeKey, claim, this.clock.now(namespace));
 		if (holder == null) {
 			run(new CachedBodyRequest(request, body), response, chain, storeKey, claim);

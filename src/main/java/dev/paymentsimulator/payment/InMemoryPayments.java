@@ -23,6 +23,7 @@ import dev.paymentsimulator.account.Namespace;
 import dev.paymentsimulator.common.ApiException;
 import dev.paymentsimulator.common.PageRequest;
 import dev.paymentsimulator.common.Slice;
+import dev.paymentsimulator.simulator.OnMemoryStore;
 
 import org.springframework.stereotype.Repository;
 
@@ -32,6 +33,7 @@ import org.springframework.stereotype.Repository;
  * same {@code compute} that swaps the payment, so they never disagree with it.
  */
 @Repository
+@OnMemoryStore
 class InMemoryPayments implements Payments {
 
 	private final ConcurrentMap<Namespace, Shelf> shelves = new ConcurrentHashMap<>();

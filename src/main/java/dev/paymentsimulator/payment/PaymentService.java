@@ -16,6 +16,7 @@ import dev.paymentsimulator.common.Slice;
 import dev.paymentsimulator.simulator.ClockAdvanced;
 import dev.paymentsimulator.simulator.IdGenerator;
 import dev.paymentsimulator.simulator.SimulatorClock;
+import dev.paymentsimulator.simulator.Transactions;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -24,7 +25,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * The payment lifecycle: every move loads a payment, runs the guarded domain method
- * inside the store's atomic update and returns the stored result.
+ * inside the store's atomic update and returns the stored result. The move and the event
+ * it publishes share one transaction, so whatever listens (the event log, the webhook
+ * outbox) stores its part together with the move.
  */
 @Service
 public class PaymentService {
@@ -39,9 +42,12 @@ public class PaymentService {
 
 	private final ApplicationEventPublisher events;
 
+	private final Transactions transactions;
+
 	PaymentService(Payments payments, SimulatorClock clock, IdGenerator ids, TestCards cards,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, Transactions transactions) {
 		this.payments = payments;
+		this.transactions = transactions;
 		this.clock = clock;
 		this.ids = ids;
 		this.cards = cards;
@@ -61,20 +67,21 @@ public class PaymentService {
 		String secret = this.ids.randomString(namespace, "client_secret", 24);
 		Payment payment = Payment.create(id, namespace, this.payments.nextSequence(namespace), now, amount, currency,
 				request.captureMethod(), secret, request.description(), metadata, card);
-		List<Payment> dropped = this.payments.add(payment);
-		if (!dropped.isEmpty()) {
-			dropped.stream()
-				.collect(
-						Collectors.groupingBy(Payment::namespace, Collectors.mapping(Payment::id, Collectors.toList())))
-				.forEach((ns, ids) -> this.events.publishEvent(new PaymentsDropped(ns, ids)));
-		}
-		publish(PaymentEventType.CREATED, new Moved(null, payment), null, now);
-		if (!request.confirm()) {
-			return payment;
-		}
-		return confirmed(move(namespace, id,
-				(current) -> current.confirm(null, now, challengeUrl(request.pagesBaseUrl(), id), request.returnUrl())),
-				now);
+		return unlessDeclined(this.transactions.inTransaction(() -> {
+			List<Payment> dropped = this.payments.add(payment);
+			if (!dropped.isEmpty()) {
+				dropped.stream()
+					.collect(Collectors.groupingBy(Payment::namespace,
+							Collectors.mapping(Payment::id, Collectors.toList())))
+					.forEach((ns, ids) -> this.events.publishEvent(new PaymentsDropped(ns, ids)));
+			}
+			publish(PaymentEventType.CREATED, new Moved(null, payment), null, now);
+			if (!request.confirm()) {
+				return payment;
+			}
+			return publishReached(move(namespace, id, (current) -> current.confirm(null, now,
+					challengeUrl(request.pagesBaseUrl(), id), request.returnUrl())), now);
+		}));
 	}
 
 	/**
@@ -87,25 +94,29 @@ public class PaymentService {
 		Payment payment = get(namespace, id, clientSecret);
 		Instant now = this.clock.now(namespace);
 		Card card = (paymentMethod != null) ? this.cards.resolve(paymentMethod, now) : null;
-		return confirmed(move(namespace, payment.id(),
-				(current) -> current.confirm(card, now, challengeUrl(pagesBaseUrl, id), returnUrl)), now);
+		return unlessDeclined(
+				this.transactions.inTransaction(() -> publishReached(
+						move(namespace, payment.id(),
+								(current) -> current.confirm(card, now, challengeUrl(pagesBaseUrl, id), returnUrl)),
+						now)));
 	}
 
 	public Payment finishChallenge(Namespace namespace, String id, boolean passed) {
 		Instant now = this.clock.now(namespace);
-		Moved moved = move(namespace, id, (current) -> current.finishChallenge(passed, now));
-		return publish(PaymentEventType.reaching(moved.after().status()), moved, null, now);
+		return this.transactions.inTransaction(
+				() -> publishReached(move(namespace, id, (current) -> current.finishChallenge(passed, now)), now));
 	}
 
 	public Payment capture(Namespace namespace, String id, Long amount) {
 		Instant now = this.clock.now(namespace);
-		return publish(PaymentEventType.CAPTURED, move(namespace, id, (current) -> current.capture(amount, now)), null,
-				now);
+		return this.transactions.inTransaction(() -> publish(PaymentEventType.CAPTURED,
+				move(namespace, id, (current) -> current.capture(amount, now)), null, now));
 	}
 
 	public Payment cancel(Namespace namespace, String id, String reason) {
-		return publish(PaymentEventType.CANCELED, move(namespace, id, (current) -> current.cancel(reason)), null,
-				this.clock.now(namespace));
+		Instant now = this.clock.now(namespace);
+		return this.transactions.inTransaction(() -> publish(PaymentEventType.CANCELED,
+				move(namespace, id, (current) -> current.cancel(reason)), null, now));
 	}
 
 	public Refund refund(Namespace namespace, String id, Long amount, String reason, Map<String, String> metadata) {
@@ -113,11 +124,13 @@ public class PaymentService {
 		Instant now = this.clock.now(namespace);
 		String refundId = this.ids.newId(namespace, "re_");
 		long sequence = this.payments.nextSequence(namespace);
-		Moved moved = move(namespace, id,
-				(current) -> current.refund(refundId, sequence, amount, reason, checked, now));
-		Refund refund = moved.after().lastRefund();
-		publish(PaymentEventType.REFUNDED, moved, refund, now);
-		return refund;
+		return this.transactions.inTransaction(() -> {
+			Moved moved = move(namespace, id,
+					(current) -> current.refund(refundId, sequence, amount, reason, checked, now));
+			Refund refund = moved.after().lastRefund();
+			publish(PaymentEventType.REFUNDED, moved, refund, now);
+			return refund;
+		});
 	}
 
 	public Payment get(Namespace namespace, String id) {
@@ -174,12 +187,16 @@ public class PaymentService {
 	private void runDue(Namespace namespace, Instant now) {
 		Optional<String> due;
 		while ((due = this.payments.nextDue(namespace, now)).isPresent()) {
-			Moved moved = move(namespace, due.get(), (current) -> current.runDue(now));
-			if (moved.after().status() != moved.before().status()) {
-				// the move happened when it fell due, which a long advance may have
-				// passed
-				publish(PaymentEventType.reaching(moved.after().status()), moved, null, moved.before().dueAt());
-			}
+			String paymentId = due.get();
+			this.transactions.inTransaction(() -> {
+				Moved moved = move(namespace, paymentId, (current) -> current.runDue(now));
+				if (moved.after().status() != moved.before().status()) {
+					// the move happened when it fell due, which a long advance may have
+					// passed
+					publish(PaymentEventType.reaching(moved.after().status()), moved, null, moved.before().dueAt());
+				}
+				return moved;
+			});
 		}
 	}
 
@@ -203,8 +220,12 @@ public class PaymentService {
 		return payment;
 	}
 
-	private Payment confirmed(Moved moved, Instant now) {
-		Payment payment = publish(PaymentEventType.reaching(moved.after().status()), moved, null, now);
+	private Payment publishReached(Moved moved, Instant now) {
+		return publish(PaymentEventType.reaching(moved.after().status()), moved, null, now);
+	}
+
+	/** A decline is stored, committed, and only then reported as an error. */
+	private static Payment unlessDeclined(Payment payment) {
 		if (payment.status() == PaymentStatus.FAILED) {
 			throw new PaymentDeclinedException(payment);
 		}

@@ -50,7 +50,7 @@ public interface Payments extends dev.paymentsimulator.simulator.NamespaceData {
 	/** A payment the clock owes a move at or before {@code now}, if any. */
 	Optional<String> nextDue(Namespace namespace, Instant now);
 
-	/** The namespaces that hold anything. */
+	/** The namespaces that may have payments the clock owes a move. */
 	Set<Namespace> namespaces();
 
 }

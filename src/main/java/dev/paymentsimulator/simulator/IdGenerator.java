@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -31,8 +32,11 @@ public class IdGenerator {
 
 	private final ConcurrentMap<Stream, Random> seeded = new ConcurrentHashMap<>();
 
-	public IdGenerator(Long seed) {
+	private final SharedValues shared;
+
+	public IdGenerator(Long seed, SharedValues shared) {
 		this.seed = seed;
+		this.shared = shared;
 	}
 
 	private record Stream(Namespace namespace, String name) {
@@ -82,14 +86,17 @@ public class IdGenerator {
 	}
 
 	/**
-	 * A key that lives as long as the process, for keyed hashes such as card
-	 * fingerprints; derived from the seed when there is one.
+	 * A key that lives as long as the store, for keyed hashes such as card fingerprints,
+	 * so every instance sharing the store computes the same ones; derived from the seed
+	 * when there is one.
 	 */
 	public byte[] instanceKey(String purpose) {
 		if (this.seed == null) {
-			byte[] key = new byte[32];
-			this.secure.nextBytes(key);
-			return key;
+			return Base64.getDecoder().decode(this.shared.remember("key/" + purpose, () -> {
+				byte[] key = new byte[32];
+				this.secure.nextBytes(key);
+				return Base64.getEncoder().encodeToString(key);
+			}));
 		}
 		return sha256(this.seed + "/" + purpose);
 	}

@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 import dev.paymentsimulator.account.Namespace;
 
@@ -24,16 +22,22 @@ public class SimulatorClock {
 
 	private final ApplicationEventPublisher events;
 
-	private final ConcurrentMap<Namespace, Duration> advancedBy = new ConcurrentHashMap<>();
+	private final ClockOffsets offsets;
 
-	public SimulatorClock(Clock realTime, Instant frozenStart, ApplicationEventPublisher events) {
+	SimulatorClock(Clock realTime, Instant frozenStart, ClockOffsets offsets, ApplicationEventPublisher events) {
 		this.realTime = realTime;
 		this.frozenStart = frozenStart;
+		this.offsets = offsets;
 		this.events = events;
 	}
 
+	/** A clock of its own, with offsets kept in this process, for use outside a store. */
+	public static SimulatorClock standalone(Clock realTime, Instant frozenStart, ApplicationEventPublisher events) {
+		return new SimulatorClock(realTime, frozenStart, new InMemoryState(), events);
+	}
+
 	public Instant now(Namespace namespace) {
-		return base().plus(this.advancedBy.getOrDefault(namespace, Duration.ZERO));
+		return base().plus(this.offsets.offset(namespace));
 	}
 
 	/**
@@ -44,15 +48,14 @@ public class SimulatorClock {
 		if (by.isNegative()) {
 			throw new IllegalArgumentException("The clock only moves forward");
 		}
-		this.advancedBy.merge(namespace, by, Duration::plus);
-		Instant now = now(namespace);
+		Instant now = base().plus(this.offsets.advance(namespace, by));
 		this.events.publishEvent(new ClockAdvanced(namespace, now));
 		return now;
 	}
 
 	/** Puts the namespace's clock back where it started. */
 	public void reset(Namespace namespace) {
-		this.advancedBy.remove(namespace);
+		this.offsets.reset(namespace);
 	}
 
 	/**

@@ -19,13 +19,20 @@ class SimulatorConfiguration {
 	}
 
 	@Bean
-	SimulatorClock simulatorClock(Clock realClock, SimulatorProperties properties, ApplicationEventPublisher events) {
-		return new SimulatorClock(realClock, properties.clock().start(), events);
+	SimulatorClock simulatorClock(Clock realClock, SimulatorProperties properties, ClockOffsets offsets,
+			ApplicationEventPublisher events) {
+		return new SimulatorClock(realClock, properties.clock().start(), offsets, events);
 	}
 
 	@Bean
-	IdGenerator idGenerator(SimulatorProperties properties) {
-		return new IdGenerator(properties.seed());
+	@OnMemoryStore
+	Transactions transactions() {
+		return Transactions.immediate();
+	}
+
+	@Bean
+	IdGenerator idGenerator(SimulatorProperties properties, SharedValues shared) {
+		return new IdGenerator(properties.seed(), shared);
 	}
 
 }

@@ -3,31 +3,44 @@ package dev.paymentsimulator.webhook;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import dev.paymentsimulator.account.Namespace;
 import dev.paymentsimulator.simulator.NamespaceData;
 
-/** The delivery log, and the retries still owed. */
+/**
+ * The delivery log, and the outbox of deliveries still owed: first attempts, retries and
+ * redeliveries alike. Whoever sends a delivery claims it first, so two senders (threads
+ * or instances) never take the same one; a claim that is never settled, because its
+ * sender died, lapses and the delivery is owed again.
+ */
 interface Deliveries extends NamespaceData {
-
-	void record(Namespace namespace, DeliveryAttempt attempt);
 
 	/** Every attempt for one event, oldest first. */
 	List<DeliveryAttempt> attempts(Namespace namespace, String eventId);
 
-	void schedule(Namespace namespace, PendingRetry retry);
+	/** Owes attempt number {@code attempt} of an event to a target from {@code dueAt}. */
+	void schedule(Namespace namespace, Instant dueAt, String eventId, Target target, int attempt);
 
-	/** Takes the next retry due at or before {@code now}, if any. */
-	Optional<PendingRetry> takeDue(Namespace namespace, Instant now);
+	/** Claims up to {@code max} deliveries due by {@code now}, in due order. */
+	List<Pending> claimDue(Namespace namespace, Instant now, int max);
 
-	Set<Namespace> namespaces();
+	/**
+	 * Records the attempt made for a claimed delivery and lets the claim go; when
+	 * {@code retryAt} is given the next attempt is owed from then. One atomic step.
+	 */
+	void settle(Namespace namespace, Pending claimed, DeliveryAttempt attempt, Instant retryAt);
 
-	/** Retries owed, over all namespaces. */
-	long pendingRetries();
+	/** Lets a claimed delivery go without an attempt: nothing is owed any more. */
+	void release(Namespace namespace, Pending claimed);
 
-	/** Forgets the attempts and pending retries of these events. */
+	/** The namespaces that are owed any delivery. */
+	Set<Namespace> namespacesOwed();
+
+	/** Deliveries owed, over all namespaces. */
+	long owed();
+
+	/** Forgets the attempts and owed deliveries of these events. */
 	void dropEvents(Namespace namespace, Set<String> eventIds);
 
 	/**
@@ -37,15 +50,18 @@ interface Deliveries extends NamespaceData {
 	record Target(String url, String endpointId) {
 	}
 
-	/** A retry owed to one target. */
-	record PendingRetry(Instant dueAt, long order, String eventId, Target target,
-			int attempt) implements Comparable<PendingRetry> {
+	/**
+	 * A delivery owed to one target.
+	 *
+	 * @param id the store's own number for it, also the tie-break between equal due times
+	 */
+	record Pending(long id, Instant dueAt, String eventId, Target target, int attempt) implements Comparable<Pending> {
 
-		private static final Comparator<PendingRetry> ORDER = Comparator.comparing(PendingRetry::dueAt)
-			.thenComparingLong(PendingRetry::order);
+		private static final Comparator<Pending> ORDER = Comparator.comparing(Pending::dueAt)
+			.thenComparingLong(Pending::id);
 
 		@Override
-		public int compareTo(PendingRetry other) {
+		public int compareTo(Pending other) {
 			return ORDER.compare(this, other);
 		}
 

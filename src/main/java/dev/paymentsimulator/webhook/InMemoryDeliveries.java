@@ -1,29 +1,33 @@
 package dev.paymentsimulator.webhook;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.paymentsimulator.account.Namespace;
+import dev.paymentsimulator.simulator.OnMemoryStore;
 
 import org.springframework.stereotype.Repository;
 
+/**
+ * The delivery log and outbox in this process. Claiming takes a delivery out of the
+ * outbox: nothing outlives the process here, so no claim can outlive its sender.
+ */
 @Repository
+@OnMemoryStore
 class InMemoryDeliveries implements Deliveries {
 
 	private final ConcurrentMap<Namespace, Shelf> shelves = new ConcurrentHashMap<>();
 
-	@Override
-	public void record(Namespace namespace, DeliveryAttempt attempt) {
-		shelf(namespace).attempts.computeIfAbsent(attempt.eventId(), (id) -> new CopyOnWriteArrayList<>()).add(attempt);
-	}
+	private final AtomicLong order = new AtomicLong();
 
 	@Override
 	public List<DeliveryAttempt> attempts(Namespace namespace, String eventId) {
@@ -33,33 +37,53 @@ class InMemoryDeliveries implements Deliveries {
 	}
 
 	@Override
-	public void schedule(Namespace namespace, PendingRetry retry) {
-		shelf(namespace).retries.add(retry);
+	public void schedule(Namespace namespace, Instant dueAt, String eventId, Target target, int attempt) {
+		shelf(namespace).owed.add(new Pending(this.order.incrementAndGet(), dueAt, eventId, target, attempt));
 	}
 
 	@Override
-	public Optional<PendingRetry> takeDue(Namespace namespace, Instant now) {
+	public List<Pending> claimDue(Namespace namespace, Instant now, int max) {
 		Shelf shelf = this.shelves.get(namespace);
-		while (shelf != null && !shelf.retries.isEmpty()) {
-			PendingRetry first = shelf.retries.first();
+		List<Pending> claimed = new ArrayList<>();
+		while (shelf != null && claimed.size() < max && !shelf.owed.isEmpty()) {
+			Pending first = shelf.owed.first();
 			if (first.dueAt().isAfter(now)) {
-				return Optional.empty();
+				break;
 			}
-			if (shelf.retries.remove(first)) {
-				return Optional.of(first);
+			if (shelf.owed.remove(first)) {
+				claimed.add(first);
 			}
 		}
-		return Optional.empty();
+		return claimed;
 	}
 
 	@Override
-	public Set<Namespace> namespaces() {
-		return Set.copyOf(this.shelves.keySet());
+	public void settle(Namespace namespace, Pending claimed, DeliveryAttempt attempt, Instant retryAt) {
+		shelf(namespace).attempts.computeIfAbsent(attempt.eventId(), (id) -> new CopyOnWriteArrayList<>()).add(attempt);
+		if (retryAt != null) {
+			schedule(namespace, retryAt, claimed.eventId(), claimed.target(), claimed.attempt() + 1);
+		}
 	}
 
 	@Override
-	public long pendingRetries() {
-		return this.shelves.values().stream().mapToLong((shelf) -> shelf.retries.size()).sum();
+	public void release(Namespace namespace, Pending claimed) {
+		// claiming already took it out of the outbox
+	}
+
+	@Override
+	public Set<Namespace> namespacesOwed() {
+		Set<Namespace> owed = new java.util.HashSet<>();
+		this.shelves.forEach((namespace, shelf) -> {
+			if (!shelf.owed.isEmpty()) {
+				owed.add(namespace);
+			}
+		});
+		return owed;
+	}
+
+	@Override
+	public long owed() {
+		return this.shelves.values().stream().mapToLong((shelf) -> shelf.owed.size()).sum();
 	}
 
 	@Override
@@ -67,7 +91,7 @@ class InMemoryDeliveries implements Deliveries {
 		Shelf shelf = this.shelves.get(namespace);
 		if (shelf != null) {
 			shelf.attempts.keySet().removeAll(eventIds);
-			shelf.retries.removeIf((retry) -> eventIds.contains(retry.eventId()));
+			shelf.owed.removeIf((pending) -> eventIds.contains(pending.eventId()));
 		}
 	}
 
@@ -77,7 +101,7 @@ class InMemoryDeliveries implements Deliveries {
 		Map<String, Long> forgotten = new LinkedHashMap<>();
 		forgotten.put("webhook_deliveries",
 				(shelf != null) ? shelf.attempts.values().stream().mapToLong(List::size).sum() : 0L);
-		forgotten.put("pending_retries", (shelf != null) ? (long) shelf.retries.size() : 0L);
+		forgotten.put("pending_retries", (shelf != null) ? (long) shelf.owed.size() : 0L);
 		return forgotten;
 	}
 
@@ -89,7 +113,7 @@ class InMemoryDeliveries implements Deliveries {
 
 		final ConcurrentMap<String, List<DeliveryAttempt>> attempts = new ConcurrentHashMap<>();
 
-		final ConcurrentSkipListSet<PendingRetry> retries = new ConcurrentSkipListSet<>();
+		final ConcurrentSkipListSet<Pending> owed = new ConcurrentSkipListSet<>();
 
 	}
 

@@ -14,10 +14,12 @@ import dev.paymentsimulator.account.Namespace;
 import dev.paymentsimulator.common.ApiException;
 import dev.paymentsimulator.common.PageRequest;
 import dev.paymentsimulator.common.Slice;
+import dev.paymentsimulator.simulator.OnMemoryStore;
 
 import org.springframework.stereotype.Repository;
 
 @Repository
+@OnMemoryStore
 class InMemoryWebhookEndpoints implements WebhookEndpoints {
 
 	private final ConcurrentMap<Namespace, Shelf> shelves = new ConcurrentHashMap<>();

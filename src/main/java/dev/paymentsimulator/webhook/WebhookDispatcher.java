@@ -30,7 +30,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 import dev.paymentsimulator.account.Namespace;
 import io.micrometer.core.instrument.Gauge;
@@ -43,7 +42,8 @@ import dev.paymentsimulator.event.EventsDropped;
 import dev.paymentsimulator.simulator.ClockAdvanced;
 import dev.paymentsimulator.simulator.IdGenerator;
 import dev.paymentsimulator.simulator.SimulatorClock;
-import dev.paymentsimulator.webhook.Deliveries.PendingRetry;
+import dev.paymentsimulator.simulator.Transactions;
+import dev.paymentsimulator.webhook.Deliveries.Pending;
 import dev.paymentsimulator.webhook.Deliveries.Target;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,10 +56,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends events to their receivers, signed per Standard Webhooks, off the request thread.
- * Attempts are prepared on a bounded executor and sent with the JDK's asynchronous
- * {@link HttpClient}, so a receiver that hangs holds no thread. A failed attempt is
- * retried on the namespace's simulated clock; nothing is dropped, and an attempt that
- * finds the executor full is recorded and retried like any other failure.
+ * Recording an event puts its deliveries in the outbox, in the same transaction as the
+ * change; once that commits they are claimed and sent. Attempts are prepared on a bounded
+ * executor and sent with the JDK's asynchronous {@link HttpClient}, so a receiver that
+ * hangs holds no thread. A failed attempt is owed again on the namespace's simulated
+ * clock; nothing is dropped, and an attempt that finds the executor full is recorded and
+ * retried like any other failure. Any instance sharing the store may send what is owed.
  */
 @Component
 class WebhookDispatcher implements SmartLifecycle, DisposableBean {
@@ -67,6 +69,9 @@ class WebhookDispatcher implements SmartLifecycle, DisposableBean {
 	private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
 
 	private static final String USER_AGENT = "PaymentSimulator-Webhooks/1";
+
+	/** How many owed deliveries one claim takes. */
+	private static final int CLAIM_BATCH = 64;
 
 	private final WebhookProperties properties;
 
@@ -90,7 +95,7 @@ class WebhookDispatcher implements SmartLifecycle, DisposableBean {
 
 	private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
 
-	private final AtomicLong retryOrder = new AtomicLong();
+	private final Transactions transactions;
 
 	private volatile boolean running;
 
@@ -100,14 +105,14 @@ class WebhookDispatcher implements SmartLifecycle, DisposableBean {
 
 	WebhookDispatcher(WebhookProperties properties, WebhookEndpoints endpoints, Deliveries deliveries,
 			WebhookSecrets secrets, EventLog events, SimulatorClock clock, Clock realClock, IdGenerator ids,
-			MeterRegistry registry) {
+			Transactions transactions, MeterRegistry registry) {
 		this.registry = registry;
 		this.latency = Timer.builder("simulator.webhook.delivery.duration")
 			.description("Time from sending a webhook to its answer or failure")
 			.publishPercentileHistogram()
 			.register(registry);
-		Gauge.builder("simulator.webhook.retry.backlog", deliveries, Deliveries::pendingRetries)
-			.description("Retries owed, over all namespaces")
+		Gauge.builder("simulator.webhook.retry.backlog", deliveries, Deliveries::owed)
+			.description("Deliveries owed and not yet made, over all namespaces")
 			.register(registry);
 		this.properties = properties;
 		this.endpoints = endpoints;
@@ -117,6 +122,7 @@ class WebhookDispatcher implements SmartLifecycle, DisposableBean {
 		this.clock = clock;
 		this.realClock = realClock;
 		this.ids = ids;
+		this.transactions = transactions;
 		AtomicInteger threadNumber = new AtomicInteger();
 		this.executor = new ThreadPoolExecutor(properties.threads(), properties.threads(), 60, TimeUnit.SECONDS,
 				new ArrayBlockingQueue<>(properties.queueCapacity()), (task) -> {
@@ -134,30 +140,31 @@ class WebhookDispatcher implements SmartLifecycle, DisposableBean {
 	}
 
 	/**
-	 * Looks events up by id; the event feature's log, behind a seam tests can stand in
-	 * for.
+	 * Owes the event to each of its receivers; runs inside the change's transaction, and
+	 * sending starts once it commits.
 	 */
-	interface EventFinder {
-
-		Optional<Event> find(Namespace namespace, String id);
-
-	}
-
 	@EventListener
 	void onEventRecorded(EventRecorded recorded) {
 		Event event = recorded.event();
-		for (Target target : targets(event)) {
-			submit(event, target, 1);
+		List<Target> targets = targets(event);
+		for (Target target : targets) {
+			this.deliveries.schedule(event.namespace(), event.created(), event.id(), target, 1);
+		}
+		if (!targets.isEmpty()) {
+			this.transactions.afterCommit(() -> sendOwed(event.namespace()));
 		}
 	}
 
 	/** Sends the event once more, now, to every receiver it goes to. */
 	void redeliver(Event event) {
-		List<DeliveryAttempt> attempts = this.deliveries.attempts(event.namespace(), event.id());
+		Namespace namespace = event.namespace();
+		List<DeliveryAttempt> attempts = this.deliveries.attempts(namespace, event.id());
+		Instant now = this.clock.now(namespace);
 		for (Target target : targets(event)) {
 			int made = (int) attempts.stream().filter((attempt) -> isFor(attempt, target)).count();
-			submit(event, target, made + 1);
+			this.deliveries.schedule(namespace, now, event.id(), target, made + 1);
 		}
+		sendOwed(namespace);
 	}
 
 	@EventListener
@@ -167,30 +174,37 @@ class WebhookDispatcher implements SmartLifecycle, DisposableBean {
 
 	@EventListener
 	void onClockAdvanced(ClockAdvanced advanced) {
-		fireDue(advanced.namespace(), advanced.now());
+		sendOwed(advanced.namespace());
 	}
 
 	/**
-	 * A clock that follows real time moves on its own; look for due retries each second.
+	 * Looks each second for deliveries owed: retries that a clock following real time
+	 * made due, and, in a shared store, deliveries another instance owed and could not
+	 * send.
 	 */
 	@Scheduled(fixedDelay = 1000)
-	void fireDueOnRealTime() {
-		if (this.clock.followsRealTime()) {
-			for (Namespace namespace : this.deliveries.namespaces()) {
-				fireDue(namespace, this.clock.now(namespace));
-			}
+	void sendOwedEverywhere() {
+		for (Namespace namespace : this.deliveries.namespacesOwed()) {
+			sendOwed(namespace);
 		}
 	}
 
-	private void fireDue(Namespace namespace, Instant now) {
-		Optional<PendingRetry> due;
-		while ((due = this.deliveries.takeDue(namespace, now)).isPresent()) {
-			PendingRetry retry = due.get();
-			Optional<Event> event = this.events.find(namespace, retry.eventId());
-			if (event.isPresent() && !delivered(namespace, retry.eventId(), retry.target())) {
-				submit(event.get(), retry.target(), retry.attempt());
+	private void sendOwed(Namespace namespace) {
+		Instant now = this.clock.now(namespace);
+		List<Pending> claimed;
+		do {
+			claimed = this.deliveries.claimDue(namespace, now, CLAIM_BATCH);
+			for (Pending pending : claimed) {
+				Optional<Event> event = this.events.find(namespace, pending.eventId());
+				if (event.isEmpty() || alreadyMade(namespace, pending)) {
+					this.deliveries.release(namespace, pending);
+				}
+				else {
+					submit(event.get(), pending);
+				}
 			}
 		}
+		while (claimed.size() == CLAIM_BATCH);
 	}
 
 	private List<Target> targets(Event event) {
@@ -206,24 +220,26 @@ class WebhookDispatcher implements SmartLifecycle, DisposableBean {
 		return targets;
 	}
 
-	private void submit(Event event, Target target, int attempt) {
+	private void submit(Event event, Pending pending) {
 		try {
-			track(CompletableFuture.runAsync(() -> send(event, target, attempt), this.executor));
+			track(CompletableFuture.runAsync(() -> send(event, pending), this.executor));
 		}
 		catch (RejectedExecutionException ex) {
 			Instant now = this.clock.now(event.namespace());
-			record(event, target, attempt, null, "dispatcher_busy", 0, now, Map.of(), null,
-					nextAttempt(event.namespace(), attempt, null, now));
+			settle(event, pending, null, "dispatcher_busy", 0, now, Map.of(), null,
+					nextAttempt(event.namespace(), pending.attempt(), null, now));
 		}
 	}
 
-	private void send(Event event, Target target, int attempt) {
+	private void send(Event event, Pending pending) {
 		Namespace namespace = event.namespace();
+		Target target = pending.target();
 		Instant now = this.clock.now(namespace);
 		List<String> signingSecrets;
 		if (target.endpointId() != null) {
 			Optional<WebhookEndpoint> endpoint = this.endpoints.find(namespace, target.endpointId());
 			if (endpoint.isEmpty() || endpoint.get().disabled()) {
+				this.deliveries.release(namespace, pending);
 				return;
 			}
 			signingSecrets = endpoint.get().signingSecrets(now);
@@ -253,10 +269,10 @@ class WebhookDispatcher implements SmartLifecycle, DisposableBean {
 			.whenComplete((response, failure) -> {
 				try {
 					long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-					finish(event, target, attempt, response, failure, durationMs, headers, body);
+					finish(event, pending, response, failure, durationMs, headers, body);
 				}
 				catch (RuntimeException ex) {
-					log.error("Could not record webhook attempt {} for event {}", attempt, event.id(), ex);
+					log.error("Could not record webhook attempt {} for event {}", pending.attempt(), event.id(), ex);
 				}
 			}));
 	}
@@ -267,9 +283,10 @@ class WebhookDispatcher implements SmartLifecycle, DisposableBean {
 		attempt.whenComplete((result, failure) -> this.inFlight.remove(attempt));
 	}
 
-	private void finish(Event event, Target target, int attempt, HttpResponse<Void> response, Throwable failure,
-			long durationMs, Map<String, String> headers, String body) {
+	private void finish(Event event, Pending pending, HttpResponse<Void> response, Throwable failure, long durationMs,
+			Map<String, String> headers, String body) {
 		Namespace namespace = event.namespace();
+		Target target = pending.target();
 		Instant now = this.clock.now(namespace);
 		Integer status = (response != null) ? response.statusCode() : null;
 		String error = (failure != null) ? describe(failure) : (status >= 200 && status < 300) ? null
@@ -281,9 +298,9 @@ class WebhookDispatcher implements SmartLifecycle, DisposableBean {
 			error = "gone_endpoint_disabled";
 		}
 		else if (error != null) {
-			next = nextAttempt(namespace, attempt, retryAfter(response), now);
+			next = nextAttempt(namespace, pending.attempt(), retryAfter(response), now);
 		}
-		record(event, target, attempt, status, error, durationMs, now, headers, body, next);
+		settle(event, pending, status, error, durationMs, now, headers, body, next);
 		this.latency.record(durationMs, TimeUnit.MILLISECONDS);
 		this.registry
 			.counter("simulator.webhook.deliveries", "result",
@@ -291,16 +308,15 @@ class WebhookDispatcher implements SmartLifecycle, DisposableBean {
 			.increment();
 	}
 
-	private void record(Event event, Target target, int attempt, Integer status, String error, long durationMs,
-			Instant now, Map<String, String> headers, String body, Instant next) {
+	private void settle(Event event, Pending pending, Integer status, String error, long durationMs, Instant now,
+			Map<String, String> headers, String body, Instant next) {
 		Namespace namespace = event.namespace();
-		this.deliveries.record(namespace,
+		Target target = pending.target();
+		this.deliveries.settle(namespace, pending,
 				new DeliveryAttempt(this.ids.newId(namespace, "whd_"), event.id(), target.endpointId(), target.url(),
-						attempt, status, error, durationMs, next, now, body, Collections.unmodifiableMap(headers)));
-		if (next != null) {
-			this.deliveries.schedule(namespace,
-					new PendingRetry(next, this.retryOrder.incrementAndGet(), event.id(), target, attempt + 1));
-		}
+						pending.attempt(), status, error, durationMs, next, now, body,
+						Collections.unmodifiableMap(headers)),
+				next);
 	}
 
 	/**
@@ -356,10 +372,15 @@ class WebhookDispatcher implements SmartLifecycle, DisposableBean {
 		}
 	}
 
-	private boolean delivered(Namespace namespace, String eventId, Target target) {
-		return this.deliveries.attempts(namespace, eventId)
+	/**
+	 * Whether this attempt number was made already for the target: a redelivery made it
+	 * while the retry was owed, or another instance whose claim lapsed did.
+	 */
+	private boolean alreadyMade(Namespace namespace, Pending pending) {
+		return this.deliveries.attempts(namespace, pending.eventId())
 			.stream()
-			.anyMatch((attempt) -> isFor(attempt, target) && attempt.succeeded());
+			.filter((attempt) -> isFor(attempt, pending.target()))
+			.count() >= pending.attempt();
 	}
 
 	private static boolean isFor(DeliveryAttempt attempt, Target target) {

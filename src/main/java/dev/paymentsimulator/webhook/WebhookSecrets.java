@@ -1,11 +1,10 @@
 package dev.paymentsimulator.webhook;
 
 import java.util.Base64;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 import dev.paymentsimulator.account.Namespace;
 import dev.paymentsimulator.simulator.IdGenerator;
+import dev.paymentsimulator.simulator.SharedValues;
 
 import org.springframework.stereotype.Component;
 
@@ -21,11 +20,12 @@ public class WebhookSecrets {
 
 	private final String configured;
 
-	private final ConcurrentMap<Namespace, String> defaults = new ConcurrentHashMap<>();
+	private final SharedValues shared;
 
-	WebhookSecrets(IdGenerator ids, WebhookProperties properties) {
+	WebhookSecrets(IdGenerator ids, WebhookProperties properties, SharedValues shared) {
 		this.ids = ids;
 		this.configured = properties.secret();
+		this.shared = shared;
 	}
 
 	/** A new secret: {@code whsec_} and base64 of 32 random bytes. */
@@ -38,8 +38,8 @@ public class WebhookSecrets {
 		if (this.configured != null) {
 			return this.configured;
 		}
-		return this.defaults.computeIfAbsent(namespace, (ns) -> PREFIX
-				+ Base64.getEncoder().encodeToString(this.ids.randomBytes(ns, "default_whsec", SECRET_BYTES)));
+		return this.shared.remember("default_webhook_secret/" + namespace.name(), () -> PREFIX
+				+ Base64.getEncoder().encodeToString(this.ids.randomBytes(namespace, "default_whsec", SECRET_BYTES)));
 	}
 
 	static boolean isWellFormed(String secret) {

@@ -24,7 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * API keys select namespaces that see nothing of each other; publishable keys do little.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "simulator.clock.start=2026-11-25T12:00:00Z")
-class NamespaceTests {
+abstract class NamespaceTests {
 
 	@LocalServerPort
 	int port;

@@ -16,7 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "simulator.clock.start=2026-11-25T12:00:00Z", "simulator.retention.max-payments=50" })
-class RetentionTests {
+abstract class RetentionTests {
 
 	private static final String KEY = "sk_test_retention";
 

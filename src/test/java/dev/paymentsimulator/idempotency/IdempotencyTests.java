@@ -26,7 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "simulator.clock.start=2026-11-25T12:00:00Z", "simulator.idempotency.max-keys=50000" })
-class IdempotencyTests {
+abstract class IdempotencyTests {
 
 	private static final String CARD = "{\"card\":{\"number\":\"%s\",\"exp_month\":12,\"exp_year\":2030,\"cvc\":\"123\"}}";
 
@@ -144,7 +144,7 @@ class IdempotencyTests {
 		String body = "{\"amount\":100,\"currency\":\"usd\"}";
 		byte[] bodyHash = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
 		IdempotencyStore.Running running = new IdempotencyStore.Running(
-				new IdempotencyStore.Fingerprint("POST", "/v1/payments", bodyHash));
+				new IdempotencyStore.Fingerprint("POST", "/v1/payments", bodyHash), "test-claim");
 		IdempotencyStore.Key storeKey = new IdempotencyStore.Key(Namespace.DEFAULT, key);
 		assertThat(this.store.claim(storeKey, running, java.time.Instant.EPOCH)).isNull();
 		try {

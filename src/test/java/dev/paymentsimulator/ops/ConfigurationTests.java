@@ -21,7 +21,8 @@ class ConfigurationTests {
 					"simulator.idempotency.ttl=-1h|simulator.idempotency.ttl",
 					"simulator.retention.max-payments=0|simulator.retention.max-payments",
 					"simulator.auth.api-keys=letmein|simulator.auth.api-keys",
-					"simulator.clock.start=yesterday|simulator.clock.start" })
+					"simulator.clock.start=yesterday|simulator.clock.start", "simulator.store=mongo|simulator.store",
+					"simulator.store=postgres|spring.datasource.url" })
 	void invalidConfigurationFailsStartNamingTheProperty(String setting, String property) {
 		Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(PaymentSimulatorApplication.class)
 			.properties("server.port=0", setting)

@@ -12,6 +12,7 @@ import dev.paymentsimulator.account.Namespace;
 import dev.paymentsimulator.simulator.ClockAdvanced;
 import dev.paymentsimulator.simulator.IdGenerator;
 import dev.paymentsimulator.simulator.SimulatorClock;
+import dev.paymentsimulator.simulator.Transactions;
 
 import org.springframework.context.ApplicationEventPublisher;
 
@@ -44,11 +45,11 @@ final class PaymentFixtures {
 				this.published.add(paymentEvent);
 			}
 		};
-		this.clock = new SimulatorClock(Clock.fixed(START, ZoneOffset.UTC), START, publisher);
-		IdGenerator ids = new IdGenerator(42L);
+		this.clock = SimulatorClock.standalone(Clock.fixed(START, ZoneOffset.UTC), START, publisher);
+		IdGenerator ids = new IdGenerator(42L, (name, fresh) -> fresh.get());
 		this.cards = new TestCards(ids);
 		this.service = new PaymentService(new InMemoryPayments(new RetentionProperties(null)), this.clock, ids,
-				this.cards, publisher);
+				this.cards, publisher, Transactions.immediate());
 		wired.set(this.service);
 	}
 

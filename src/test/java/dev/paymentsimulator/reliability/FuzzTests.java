@@ -23,7 +23,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
  */
 @SpringBootTest(properties = "simulator.clock.start=2026-11-25T12:00:00Z")
 @AutoConfigureMockMvc
-class FuzzTests {
+abstract class FuzzTests {
 
 	private static final long SEED = Long.getLong("simulator.fuzz.seed", 7L);
 

@@ -34,7 +34,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "simulator.clock.start=2026-11-25T12:00:00Z", "simulator.webhooks.timeout=1s" })
-class WebhookFaultTests {
+abstract class WebhookFaultTests {
 
 	@LocalServerPort
 	int port;

@@ -44,7 +44,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "simulator.clock.start=2026-11-25T12:00:00Z", "simulator.webhooks.timeout=2s" })
-class WebhookTests {
+abstract class WebhookTests {
 
 	static WireMockServer receiver;
 

@@ -22,7 +22,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 /** Every client mistake is a 4xx problem with a code, and the field at fault in param. */
 @SpringBootTest(properties = "simulator.clock.start=2026-11-25T12:00:00Z")
 @AutoConfigureMockMvc
-class PaymentErrorsTests {
+abstract class PaymentErrorsTests {
 
 	private static final String CARD_4242 = "{\"card\":{\"number\":\"4242424242424242\",\"exp_month\":12,\"exp_year\":2030,\"cvc\":\"123\"}}";
 

@@ -21,7 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The README's walkthrough and the flows that cross features, over real HTTP. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "simulator.clock.start=2026-11-25T12:00:00Z")
-class WalkthroughTests {
+abstract class WalkthroughTests {
 
 	@LocalServerPort
 	int port;

@@ -1,0 +1,45 @@
+package dev.paymentsimulator.simulator;
+
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.StringUtils;
+
+/**
+ * Keeps Spring Boot from building a {@code DataSource} unless the PostgreSQL store is
+ * chosen: the JDBC and Flyway starters are always on the classpath, and without this the
+ * default in-memory mode would fail for want of a database URL.
+ */
+class StoreEnvironment implements EnvironmentPostProcessor {
+
+	static final String DATA_SOURCE_AUTO_CONFIGURATION = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration";
+
+	private static final String EXCLUDE = "spring.autoconfigure.exclude";
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		String store = environment.getProperty("simulator.store", "memory").trim();
+		if (store.equalsIgnoreCase("postgres")) {
+			if (!StringUtils.hasText(environment.getProperty("spring.datasource.url"))) {
+				throw new IllegalArgumentException("simulator.store=postgres needs spring.datasource.url "
+						+ "(SPRING_DATASOURCE_URL), such as jdbc:postgresql://localhost:5432/simulator");
+			}
+			return;
+		}
+		if (!store.equalsIgnoreCase("memory")) {
+			// checked here, before any bean: an unknown store would otherwise surface as
+			// a
+			// missing bean
+			throw new IllegalArgumentException("simulator.store takes memory or postgres, was '" + store + "'");
+		}
+		String excluded = environment.getProperty(EXCLUDE, "");
+		String merged = excluded.isBlank() ? DATA_SOURCE_AUTO_CONFIGURATION
+				: excluded + "," + DATA_SOURCE_AUTO_CONFIGURATION;
+		environment.getPropertySources()
+			.addFirst(new MapPropertySource("simulatorMemoryStore", Map.of(EXCLUDE, merged)));
+	}
+
+}

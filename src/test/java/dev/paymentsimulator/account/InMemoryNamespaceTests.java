@@ -1,0 +1,6 @@
+package dev.paymentsimulator.account;
+
+/** {@link NamespaceTests} against the in-memory store. */
+class InMemoryNamespaceTests extends NamespaceTests {
+
+}

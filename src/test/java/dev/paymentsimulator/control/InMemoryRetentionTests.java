@@ -1,0 +1,6 @@
+package dev.paymentsimulator.control;
+
+/** {@link RetentionTests} against the in-memory store. */
+class InMemoryRetentionTests extends RetentionTests {
+
+}

@@ -1,0 +1,6 @@
+package dev.paymentsimulator.idempotency;
+
+/** {@link IdempotencyTests} against the in-memory store. */
+class InMemoryIdempotencyTests extends IdempotencyTests {
+
+}

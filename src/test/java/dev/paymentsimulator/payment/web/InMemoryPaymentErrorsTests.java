@@ -1,0 +1,6 @@
+package dev.paymentsimulator.payment.web;
+
+/** {@link PaymentErrorsTests} against the in-memory store. */
+class InMemoryPaymentErrorsTests extends PaymentErrorsTests {
+
+}
