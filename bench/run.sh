@@ -2,13 +2,20 @@
 # The benchmark: the simulator against a bare Spring Boot MVC app, measured in one run with the
 # same wrk settings, each figure printed as a ratio to its reference. Run by hand:
 #   bash bench/run.sh            (about 6 minutes on 2 cores)
-# Environment: DURATION (default 20s per load), WARMUP (10s), JAVA_OPTS (same for both apps).
+# Environment: DURATION (default 20s per load), WARMUP (10s), JAVA_OPTS (same for both apps);
+# PG_HOST (127.0.0.1), PG_PORT (5432), PG_DATABASE, PG_USER, PG_PASSWORD (simulator) for the
+# PostgreSQL store's figures, as .ci/run sets the database up.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-20s}
 WARMUP=${WARMUP:-10s}
 JAVA_OPTS=${JAVA_OPTS:--Xmx1g}
+PG_HOST=${PG_HOST:-127.0.0.1}
+PG_PORT=${PG_PORT:-5432}
+PG_DATABASE=${PG_DATABASE:-simulator}
+PG_USER=${PG_USER:-simulator}
+PG_PASSWORD=${PG_PASSWORD:-simulator}
 SIM_PORT=18180
 REF_PORT=18181
 HANG_PORT=18182
@@ -121,6 +128,34 @@ load $SIM_PORT lifecycle.lua 4 4 "$WARMUP" >/dev/null
 read -r sim_life sim_life_p99 <<<"$(load $SIM_PORT lifecycle.lua 4 4 "$DURATION")"
 report "lifecycle with webhooks, requests/s (wrk -t4 -c4)" "$sim_life" "$ref_serial" "$(ratio "$sim_life" "$ref_serial")" ">= 0.80"
 stop_sim
+
+# --- the same lifecycle on the PostgreSQL store, next to the in-memory one, without and with
+# webhooks; each PostgreSQL run works in a fresh schema, dropped afterwards. Skipped when no
+# database answers at PG_HOST:PG_PORT.
+if command -v pg_isready >/dev/null && pg_isready -q -h "$PG_HOST" -p "$PG_PORT"; then
+  start_sim
+  load $SIM_PORT lifecycle.lua 4 4 "$WARMUP" >/dev/null
+  read -r mem_bare _ <<<"$(load $SIM_PORT lifecycle.lua 4 4 "$DURATION")"
+  stop_sim
+  schema="bench_$(date +%s)"
+  start_sim --simulator.store=postgres \
+    --spring.datasource.url="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DATABASE?currentSchema=$schema" \
+    --spring.datasource.username="$PG_USER" --spring.datasource.password="$PG_PASSWORD" \
+    --spring.flyway.schemas="$schema"
+  load $SIM_PORT lifecycle.lua 4 4 "$WARMUP" >/dev/null
+  read -r pg_bare _ <<<"$(load $SIM_PORT lifecycle.lua 4 4 "$DURATION")"
+  curl -s "localhost:$SIM_PORT/v1/webhook_endpoints" -H "Content-Type: application/json" \
+    -d "{\"url\":\"http://127.0.0.1:$REF_PORT/hooks\"}" >/dev/null
+  load $SIM_PORT lifecycle.lua 4 4 "$WARMUP" >/dev/null
+  read -r pg_life _ <<<"$(load $SIM_PORT lifecycle.lua 4 4 "$DURATION")"
+  stop_sim
+  PGPASSWORD="$PG_PASSWORD" psql -q -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$PG_DATABASE" \
+    -c "drop schema $schema cascade" 2>/dev/null
+  report "lifecycle, no webhooks, requests/s: PostgreSQL vs memory" "$pg_bare" "$mem_bare" "$(ratio "$pg_bare" "$mem_bare")" "-"
+  report "lifecycle with webhooks, requests/s: PostgreSQL vs memory" "$pg_life" "$sim_life" "$(ratio "$pg_life" "$sim_life")" "-"
+else
+  echo "no PostgreSQL at $PG_HOST:$PG_PORT: the PostgreSQL lifecycle figures are skipped" | tee -a "$OUT"
+fi
 
 # --- p99 while every webhook receiver hangs, against a fast receiver, on fresh instances
 java bench/HangingReceiver.java $HANG_PORT >/dev/null 2>&1 &
