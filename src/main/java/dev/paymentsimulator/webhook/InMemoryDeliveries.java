@@ -45,13 +45,17 @@ class InMemoryDeliveries implements Deliveries {
 	public List<Pending> claimDue(Namespace namespace, Instant now, int max) {
 		Shelf shelf = this.shelves.get(namespace);
 		List<Pending> claimed = new ArrayList<>();
-		while (shelf != null && claimed.size() < max && !shelf.owed.isEmpty()) {
-			Pending first = shelf.owed.first();
-			if (first.dueAt().isAfter(now)) {
+		if (shelf == null) {
+			return claimed;
+		}
+		// the set's iterator never fails when another sender takes an entry meanwhile;
+		// whoever removes an entry first has claimed it
+		for (Pending pending : shelf.owed) {
+			if (claimed.size() == max || pending.dueAt().isAfter(now)) {
 				break;
 			}
-			if (shelf.owed.remove(first)) {
-				claimed.add(first);
+			if (shelf.owed.remove(pending)) {
+				claimed.add(pending);
 			}
 		}
 		return claimed;
