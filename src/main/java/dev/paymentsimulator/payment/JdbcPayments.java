@@ -3,7 +3,6 @@ package dev.paymentsimulator.payment;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -165,17 +164,13 @@ class JdbcPayments implements Payments {
 
 	@Override
 	public Map<String, Long> forget(Namespace namespace) {
-		Map<String, Long> forgotten = new LinkedHashMap<>();
-		forgotten.put("payments", 0L);
-		forgotten.put("refunds", 0L);
-		this.transactions.inTransaction(() -> {
-			forgotten.put("refunds",
-					(long) this.jdbc.sql("delete from refunds where namespace = ?").param(namespace.name()).update());
-			forgotten.put("payments",
-					(long) this.jdbc.sql("delete from payments where namespace = ?").param(namespace.name()).update());
-			return forgotten;
+		return this.transactions.inTransaction(() -> {
+			// refunds first, to count them: deleting a payment would take its refunds
+			// along
+			long refunds = this.jdbc.sql("delete from refunds where namespace = ?").param(namespace.name()).update();
+			long payments = this.jdbc.sql("delete from payments where namespace = ?").param(namespace.name()).update();
+			return Map.of("payments", payments, "refunds", refunds);
 		});
-		return forgotten;
 	}
 
 	private void addRefunds(Payment payment, int known) {

@@ -1,6 +1,9 @@
 package dev.paymentsimulator.simulator;
 
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
 
 import dev.paymentsimulator.account.Namespace;
@@ -23,6 +26,8 @@ class JdbcState implements ClockOffsets, SharedValues, Transactions {
 	private final JdbcClient jdbc;
 
 	private final TransactionTemplate transactions;
+
+	private final ConcurrentMap<String, String> remembered = new ConcurrentHashMap<>();
 
 	JdbcState(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
@@ -54,11 +59,25 @@ class JdbcState implements ClockOffsets, SharedValues, Transactions {
 
 	@Override
 	public String remember(String name, Supplier<String> fresh) {
-		// the first instance to insert wins; every other one reads what it wrote
-		this.jdbc.sql("insert into shared_values (name, value) values (?, ?) on conflict (name) do nothing")
-			.params(name, fresh.get())
-			.update();
-		return this.jdbc.sql("select value from shared_values where name = ?").param(name).query(String.class).single();
+		// a value never changes once kept, so each instance may keep its own copy
+		return this.remembered.computeIfAbsent(name, (key) -> {
+			Optional<String> kept = kept(key);
+			if (kept.isPresent()) {
+				return kept.get();
+			}
+			// the first instance to insert wins; every other one reads what it wrote
+			this.jdbc.sql("insert into shared_values (name, value) values (?, ?) on conflict (name) do nothing")
+				.params(key, fresh.get())
+				.update();
+			return kept(key).orElseThrow();
+		});
+	}
+
+	private Optional<String> kept(String name) {
+		return this.jdbc.sql("select value from shared_values where name = ?")
+			.param(name)
+			.query(String.class)
+			.optional();
 	}
 
 	@Override

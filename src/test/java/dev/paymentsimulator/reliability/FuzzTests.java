@@ -58,6 +58,9 @@ abstract class FuzzTests {
 			"{\"expire_old_in_seconds\":-1}", "{\"amount\":1,\"amount\":2}", "{\"\":\"\"}",
 			"{\"a\":{\"b\":{\"c\":{\"d\":[[[[[]]]]]}}}}", "\u0000\u0001\u0002",
 			"{\"amount\":1,\"currency\":\"usd\"} trailing", "{'amount':1}",
+			"{\"amount\":1,\"currency\":\"usd\",\"description\":\"nul\\u0000\"}",
+			"{\"amount\":1,\"currency\":\"usd\",\"metadata\":{\"\\u0000\":\"\\u0000\"}}",
+			"{\"url\":\"http://h/\\u0000\"}",
 			"{\"amount\":1,\"currency\":\"usd\",\"description\":" + "\"" + "x".repeat(5000) + "\"}" };
 
 	private static final String[] IDS = { "pay_nope", "", "%00", "..", "pay_\u00e9", "x".repeat(300), "re_1", "evt_",
@@ -75,8 +78,8 @@ abstract class FuzzTests {
 			String path = endpoint[1].replace("{id}", IDS[random.nextInt(IDS.length)].replace("/", "%2F"));
 			if (random.nextInt(4) == 0) {
 				path += "?limit=" + pick(random, "0", "-1", "101", "abc", "9999999999999", "") + "&starting_after="
-						+ pick(random, "pay_x", "", "%FF") + "&status=" + pick(random, "nope", "", "CREATED") + "&type="
-						+ pick(random, "payment.x", "") + "&timeout_ms=" + pick(random, "-5", "x", "40000");
+						+ pick(random, "pay_x", "", "%FF", "%00") + "&status=" + pick(random, "nope", "", "CREATED")
+						+ "&type=" + pick(random, "payment.x", "") + "&timeout_ms=" + pick(random, "-5", "x", "40000");
 			}
 			MockHttpServletRequestBuilder request;
 			try {

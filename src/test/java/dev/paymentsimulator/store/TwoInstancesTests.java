@@ -171,6 +171,26 @@ class TwoInstancesTests {
 		await().atMost(Duration.ofSeconds(10)).until(() -> sql("select count(*) from webhook_outbox") == 0);
 	}
 
+	@Test
+	void anInstanceStartedAfterBothStoppedFindsTheWorldAsTheyLeftIt() {
+		Map<String, String> key = Map.of("Idempotency-Key", "restart-1");
+		Answer created = this.a.post("/v1/payments", CREATE, key);
+		this.b.post("/v1/simulator/clock/advance", "{\"seconds\":3600}");
+		String endpointId = this.b.post("/v1/webhook_endpoints", "{\"url\":\"http://127.0.0.1:9/hook\"}").text("id");
+		this.first.close();
+		this.second.close();
+
+		this.first = instance();
+		Api restarted = new Api(port(this.first)).withKey("sk_test_two");
+		assertThat(restarted.get("/v1/payments/" + created.text("id")).json().get("status").asString())
+			.isEqualTo("succeeded");
+		assertThat(restarted.get("/v1/simulator/clock").json().get("iso").asString()).isEqualTo("2026-11-25T13:00:00Z");
+		assertThat(restarted.get("/v1/webhook_endpoints/" + endpointId).status()).isEqualTo(200);
+		Answer replayed = restarted.post("/v1/payments", CREATE, key);
+		assertThat(replayed.body()).isEqualTo(created.body());
+		assertThat(replayed.header("Idempotent-Replayed")).isEqualTo("true");
+	}
+
 	private ConfigurableApplicationContext instance() {
 		Map<String, Object> properties = new HashMap<>(PostgresTestDatabase.properties(this.schema));
 		properties.put("server.port", "0");

@@ -6,6 +6,7 @@ import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
 
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
@@ -21,7 +22,10 @@ class JsonConfiguration {
 
 	@Bean
 	JsonMapperBuilderCustomizer strictSnakeCaseJson() {
+		SimpleModule noNul = new SimpleModule("text-without-nul").addDeserializer(String.class, new TextWithoutNul())
+			.addKeyDeserializer(String.class, new TextWithoutNul.Keys());
 		return (builder) -> builder.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+			.addModule(noNul)
 			.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
 					DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 			.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)

@@ -150,6 +150,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 			return new ApiException(ErrorCode.PARAMETER_UNKNOWN, "Unknown parameter: " + param + ".",
 					Map.of("param", param));
 		}
+		if (ex.getCause() instanceof TextWithoutNul.NulCharacterException nul) {
+			String param = JsonNames.path(nul);
+			return ApiException.invalid(param, param + " may not contain the NUL character (U+0000).");
+		}
 		if (ex.getCause() instanceof MismatchedInputException mismatch) {
 			String param = JsonNames.path(mismatch);
 			if (param.isEmpty()) {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -57,6 +58,12 @@ abstract class PaymentErrorsTests {
 						400, "parameter_invalid", "metadata"),
 				Arguments.of("{\"amount\":1999,\"currency\":\"usd\",\"confirm\":true}", 400, "parameter_missing",
 						"payment_method"),
+				Arguments.of("{\"amount\":1999,\"currency\":\"usd\",\"description\":\"a\\u0000b\"}", 400,
+						"parameter_invalid", "description"),
+				Arguments.of("{\"amount\":1999,\"currency\":\"usd\",\"metadata\":{\"k\":\"\\u0000\"}}", 400,
+						"parameter_invalid", "metadata.k"),
+				Arguments.of("{\"amount\":1999,\"currency\":\"usd\",\"metadata\":{\"k\\u0000\":\"v\"}}", 400,
+						"parameter_invalid", "metadata"),
 				Arguments.of("{\"amount\":1999,\"currency\":\"usd\",\"confirm\":\"yes\"}", 400, "parameter_invalid",
 						"confirm"),
 				Arguments.of("{\"amount\":1999,\"currency\":\"usd\",\"payment_method\":\"pm_card_nope\"}", 400,
@@ -88,6 +95,14 @@ abstract class PaymentErrorsTests {
 	void badCreateIsAProblemNamingTheField(String body, int status, String code, String param) {
 		JsonNode problem = problem(post("/v1/payments", body), status, code);
 		assertThat(problem.get("param").asString()).isEqualTo(param);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "/v1/events?payment=pay_%00", "/v1/payments?starting_after=%00&limit=2",
+			"/v1/refunds?payment=x%00y" })
+	void nulInAQueryParameterIsAProblemNamingIt(String uri) {
+		JsonNode problem = problem(this.mvc.get().uri(java.net.URI.create(uri)).exchange(), 400, "parameter_invalid");
+		assertThat(problem.get("detail").asString()).contains("U+0000");
 	}
 
 	static Stream<Arguments> brokenBodies() {
