@@ -141,7 +141,7 @@ class WebhookDispatcher implements SmartLifecycle, DisposableBean {
 
 	/**
 	 * Owes the event to each of its receivers; runs inside the change's transaction, and
-	 * sending starts once it commits.
+	 * sending starts, off the request thread, once it commits.
 	 */
 	@EventListener
 	void onEventRecorded(EventRecorded recorded) {
@@ -151,7 +151,28 @@ class WebhookDispatcher implements SmartLifecycle, DisposableBean {
 			this.deliveries.schedule(event.namespace(), event.created(), event.id(), target, 1);
 		}
 		if (!targets.isEmpty()) {
-			this.transactions.afterCommit(() -> sendOwed(event.namespace()));
+			this.transactions.afterCommit(() -> sendOwedSoon(event.namespace()));
+		}
+	}
+
+	/**
+	 * Sends what is owed from a dispatcher thread. The change is committed by now, so
+	 * nothing here may fail the request: if the executor is full or sending fails, the
+	 * deliveries stay owed and the next look finds them.
+	 */
+	private void sendOwedSoon(Namespace namespace) {
+		try {
+			this.executor.execute(() -> {
+				try {
+					sendOwed(namespace);
+				}
+				catch (RuntimeException ex) {
+					log.warn("Could not send the deliveries owed in {} now; the next look will", namespace, ex);
+				}
+			});
+		}
+		catch (RejectedExecutionException busy) {
+			// the next look, within a second, sends them
 		}
 	}
 
