@@ -8,6 +8,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -15,6 +17,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -107,6 +110,26 @@ class TwoInstancesTests {
 		Answer otherBody = this.b.post("/v1/payments", CREATE.replace("2000", "2001"), key);
 		assertThat(otherBody.status()).isEqualTo(422);
 		assertThat(otherBody.text("code")).isEqualTo("idempotency_key_reused");
+	}
+
+	@Test
+	void aKeyLeftRunningByAnInstanceThatDiedIsFreedAfterTenMinutes() throws Exception {
+		// as if instances died while running these keys, one just now and one 11 minutes
+		// ago
+		String bodyHash = HexFormat.of()
+			.formatHex(MessageDigest.getInstance("SHA-256").digest(CREATE.getBytes(StandardCharsets.UTF_8)));
+		for (String[] claim : new String[][] { { "fresh", "0" }, { "stale", "11" } }) {
+			sql("insert into idempotency_keys (namespace, key, method, path, body_hash, claim_token, expires_at, "
+					+ "kept_at) values ('two', '" + claim[0] + "', 'POST', '/v1/payments', '\\x" + bodyHash
+					+ "', 'dead', " + "now() + interval '1 day', now() - interval '" + claim[1] + " minutes')");
+		}
+		Answer fresh = this.a.post("/v1/payments", CREATE, Map.of("Idempotency-Key", "fresh"));
+		assertThat(fresh.status()).isEqualTo(409);
+		assertThat(fresh.text("code")).isEqualTo("idempotency_key_in_use");
+		Answer stale = this.b.post("/v1/payments", CREATE, Map.of("Idempotency-Key", "stale"));
+		assertThat(stale.status()).isEqualTo(201);
+		assertThat(this.a.post("/v1/payments", CREATE, Map.of("Idempotency-Key", "stale")).body())
+			.isEqualTo(stale.body());
 	}
 
 	@Test
