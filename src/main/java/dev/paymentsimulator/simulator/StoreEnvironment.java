@@ -11,13 +11,16 @@ import org.springframework.util.StringUtils;
 /**
  * Keeps Spring Boot from building a {@code DataSource} unless the PostgreSQL store is
  * chosen: the JDBC and Flyway starters are always on the classpath, and without this the
- * default in-memory mode would fail for want of a database URL.
+ * default in-memory mode would fail for want of a database URL. With PostgreSQL, the
+ * database joins the readiness probe.
  */
 class StoreEnvironment implements EnvironmentPostProcessor {
 
 	static final String DATA_SOURCE_AUTO_CONFIGURATION = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration";
 
 	private static final String EXCLUDE = "spring.autoconfigure.exclude";
+
+	private static final String READINESS = "management.endpoint.health.group.readiness.include";
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -27,6 +30,10 @@ class StoreEnvironment implements EnvironmentPostProcessor {
 				throw new IllegalArgumentException("simulator.store=postgres needs spring.datasource.url "
 						+ "(SPRING_DATASOURCE_URL), such as jdbc:postgresql://localhost:5432/simulator");
 			}
+			// a replica that cannot reach the database should get no traffic; added last,
+			// so the user's own readiness group wins
+			environment.getPropertySources()
+				.addLast(new MapPropertySource("simulatorPostgresStore", Map.of(READINESS, "readinessState,db")));
 			return;
 		}
 		if (!store.equalsIgnoreCase("memory")) {

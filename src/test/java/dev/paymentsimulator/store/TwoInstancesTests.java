@@ -133,6 +133,13 @@ class TwoInstancesTests {
 	}
 
 	@Test
+	void eachInstanceIsReadyOnlyWithItsDatabase() {
+		JsonNode readiness = this.a.get("/actuator/health/readiness").json();
+		assertThat(readiness.get("status").asString()).isEqualTo("UP");
+		assertThat(readiness.get("components").get("db").get("status").asString()).isEqualTo("UP");
+	}
+
+	@Test
 	void refundsThroughBothInstancesAtOnceNeverRefundMoreThanWasPaid() throws Exception {
 		String id = this.a.post("/v1/payments", CREATE.replace("2000", "20")).text("id");
 		List<Answer> answers = concurrently(40,
@@ -220,6 +227,7 @@ class TwoInstancesTests {
 		properties.put("simulator.clock.start", "2026-11-25T12:00:00Z");
 		properties.put("simulator.webhooks.timeout", "2s");
 		properties.put("spring.datasource.hikari.maximum-pool-size", "8");
+		properties.put("management.endpoint.health.group.readiness.show-components", "always");
 		// as arguments: they must win over application.yaml, as a replica's settings
 		// would
 		return new SpringApplicationBuilder(PaymentSimulatorApplication.class).run(properties.entrySet()
