@@ -16,9 +16,4 @@ import java.util.Map;
 public record DeliveryAttempt(String id, String eventId, String endpointId, String url, int attempt, Integer statusCode,
 		String error, long durationMs, Instant nextAttemptAt, Instant created, String requestBody,
 		Map<String, String> requestHeaders) {
-
-	boolean succeeded() {
-		return this.error == null;
-	}
-
 }
