@@ -41,6 +41,13 @@ public class ProblemWriter {
 		return problem;
 	}
 
+	/**
+	 * The problem as JSON text, for a writer that takes text (Tomcat's error reporter).
+	 */
+	public String json(ErrorCode code, String detail, String path) {
+		return this.json.writeValueAsString(problem(code, detail, Map.of(), path));
+	}
+
 	/** Answers from outside Spring MVC, where no message converter is at hand. */
 	public void write(HttpServletRequest request, HttpServletResponse response, ApiException failure)
 			throws IOException {
