@@ -9,6 +9,7 @@ import dev.paymentsimulator.common.BodyTooLargeException;
 import dev.paymentsimulator.common.ErrorCode;
 import dev.paymentsimulator.common.ProblemWriter;
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -56,6 +57,16 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(ApiException.class)
 	ResponseEntity<Object> handleApiException(ApiException ex, WebRequest request) {
 		return answer(ex, new HttpHeaders(), request);
+	}
+
+	/**
+	 * Tomcat decodes query parameters lazily and throws when one is not percent-encoded
+	 * UTF-8 ({@code %C3%28}, an encoded surrogate): the client's mistake, not ours.
+	 */
+	@ExceptionHandler(InvalidParameterException.class)
+	ResponseEntity<Object> handleUndecodableParameter(InvalidParameterException ex, WebRequest request) {
+		return answer(new ApiException(ErrorCode.PARAMETER_INVALID,
+				"A query parameter is not valid UTF-8 once percent-decoded."), new HttpHeaders(), request);
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -37,6 +37,14 @@ class ServerRejectionTests {
 		assertThat(answer).contains("\"code\":\"parameter_invalid\"").doesNotContainIgnoringCase("<html");
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "/v1/events?type=%C3%28", "/v1/payments?status=%ED%A0%80", "/v1/refunds?payment=%FF%FE" })
+	void aQueryParameterThatIsNotUtf8IsAProblem(String uri) throws IOException {
+		String answer = send("GET " + uri + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+		assertThat(answer).startsWith("HTTP/1.1 400");
+		assertThat(answer).contains("\"code\":\"parameter_invalid\"", "UTF-8");
+	}
+
 	@Test
 	void aHeaderTooLargeIsAProblem() throws IOException {
 		String answer = send("GET /health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nX-Long: "
