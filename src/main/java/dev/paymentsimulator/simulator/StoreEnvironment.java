@@ -30,6 +30,13 @@ class StoreEnvironment implements EnvironmentPostProcessor {
 				throw new IllegalArgumentException("simulator.store=postgres needs spring.datasource.url "
 						+ "(SPRING_DATASOURCE_URL), such as jdbc:postgresql://localhost:5432/simulator");
 			}
+			if (StringUtils.hasText(environment.getProperty("simulator.seed"))) {
+				// seeded ids start over with every process, so a restarted instance, or a
+				// second one, would make ids the database already holds
+				throw new IllegalArgumentException("simulator.seed cannot be used with simulator.store=postgres: "
+						+ "seeded ids start over with each process and would repeat stored ones; "
+						+ "use the in-memory store for seeded, repeatable runs");
+			}
 			// a replica that cannot reach the database should get no traffic; added last,
 			// so the user's own readiness group wins
 			environment.getPropertySources()

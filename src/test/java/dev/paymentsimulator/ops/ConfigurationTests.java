@@ -3,7 +3,11 @@ package dev.paymentsimulator.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import dev.paymentsimulator.PaymentSimulatorApplication;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -24,8 +28,20 @@ class ConfigurationTests {
 					"simulator.clock.start=yesterday|simulator.clock.start", "simulator.store=mongo|simulator.store",
 					"simulator.store=postgres|spring.datasource.url" })
 	void invalidConfigurationFailsStartNamingTheProperty(String setting, String property) {
+		assertStartFailsNaming(property, setting);
+	}
+
+	@Test
+	void aSeedWithThePostgresStoreFailsStartNamingBoth() {
+		assertStartFailsNaming("simulator.seed cannot be used with simulator.store=postgres", "simulator.seed=42",
+				"simulator.store=postgres", "spring.datasource.url=jdbc:postgresql://127.0.0.1:1/none");
+	}
+
+	private static void assertStartFailsNaming(String property, String... settings) {
+		List<String> properties = new ArrayList<>(List.of(settings));
+		properties.add("server.port=0");
 		Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(PaymentSimulatorApplication.class)
-			.properties("server.port=0", setting)
+			.properties(properties.toArray(String[]::new))
 			.run()
 			.close());
 		assertThat(failure).isNotNull();
