@@ -155,6 +155,25 @@ class TwoInstancesTests {
 	}
 
 	@Test
+	void bothInstancesSendingAtOnceDeliverEachEventOnce() throws Exception {
+		this.receiver.stubFor(post("/hook").willReturn(aResponse().withStatus(200)));
+		this.a.post("/v1/webhook_endpoints", "{\"url\":\"" + this.receiver.baseUrl() + "/hook\"}");
+		concurrently(20, (i) -> ((i % 2 == 0) ? this.a : this.b).post("/v1/payments", CREATE));
+		int events = this.a.get("/v1/events?limit=100").json().get("data").size();
+		assertThat(events).isEqualTo(40);
+
+		// every delivery recorded and nothing owed: nobody will send anything more
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> sql("select count(*) from webhook_outbox") == 0
+					&& sql("select count(*) from webhook_attempts") >= events);
+		List<String> delivered = this.receiver.findAll(postRequestedFor(urlEqualTo("/hook")))
+			.stream()
+			.map((request) -> request.getHeader("webhook-id"))
+			.toList();
+		assertThat(delivered).hasSize(events).doesNotHaveDuplicates();
+	}
+
+	@Test
 	void deliveriesOwedByAStoppedInstanceAreSentByTheOther() throws Exception {
 		this.receiver.stubFor(post("/hook").willReturn(aResponse().withStatus(503)));
 		String secret = this.a
