@@ -165,8 +165,8 @@ class JdbcPayments implements Payments {
 	@Override
 	public Map<String, Long> forget(Namespace namespace) {
 		return this.transactions.inTransaction(() -> {
-			// refunds first, to count them: deleting a payment would take its refunds
-			// along
+			// refunds first, to count them: deleting a payment would take its
+			// refunds along
 			long refunds = this.jdbc.sql("delete from refunds where namespace = ?").param(namespace.name()).update();
 			long payments = this.jdbc.sql("delete from payments where namespace = ?").param(namespace.name()).update();
 			return Map.of("payments", payments, "refunds", refunds);
@@ -194,8 +194,8 @@ class JdbcPayments implements Payments {
 		if (excess <= 0) {
 			return List.of();
 		}
-		// skips rows another instance is changing or dropping now: they are not ours to
-		// drop
+		// skips rows another instance is changing or dropping now: they are not
+		// ours to drop
 		return new ArrayList<>(this.jdbc.sql("""
 				delete from payments where (namespace, id) in (
 					select namespace, id from payments where finished order by sequence limit ?

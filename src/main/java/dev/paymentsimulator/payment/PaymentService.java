@@ -191,8 +191,8 @@ public class PaymentService {
 			this.transactions.inTransaction(() -> {
 				Moved moved = move(namespace, paymentId, (current) -> current.runDue(now));
 				if (moved.after().status() != moved.before().status()) {
-					// the move happened when it fell due, which a long advance may have
-					// passed
+					// the move happened when it fell due, which a long advance
+					// may have passed
 					publish(PaymentEventType.reaching(moved.after().status()), moved, null, moved.before().dueAt());
 				}
 				return moved;

@@ -44,9 +44,8 @@ class StoreEnvironment implements EnvironmentPostProcessor {
 			return;
 		}
 		if (!store.equalsIgnoreCase("memory")) {
-			// checked here, before any bean: an unknown store would otherwise surface as
-			// a
-			// missing bean
+			// checked here, before any bean: otherwise an unknown store would
+			// surface as a missing bean
 			throw new IllegalArgumentException("simulator.store takes memory or postgres, was '" + store + "'");
 		}
 		String excluded = environment.getProperty(EXCLUDE, "");

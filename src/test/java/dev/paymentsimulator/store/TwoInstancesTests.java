@@ -114,8 +114,8 @@ class TwoInstancesTests {
 
 	@Test
 	void aKeyLeftRunningByAnInstanceThatDiedIsFreedAfterTenMinutes() throws Exception {
-		// as if instances died while running these keys, one just now and one 11 minutes
-		// ago
+		// as if instances died while running these keys, one just now and one
+		// 11 minutes ago
 		String bodyHash = HexFormat.of()
 			.formatHex(MessageDigest.getInstance("SHA-256").digest(CREATE.getBytes(StandardCharsets.UTF_8)));
 		for (String[] claim : new String[][] { { "fresh", "0" }, { "stale", "11" } }) {
@@ -247,8 +247,8 @@ class TwoInstancesTests {
 		properties.put("simulator.webhooks.timeout", "2s");
 		properties.put("spring.datasource.hikari.maximum-pool-size", "8");
 		properties.put("management.endpoint.health.group.readiness.show-components", "always");
-		// as arguments: they must win over application.yaml, as a replica's settings
-		// would
+		// as arguments: they must win over application.yaml, as a replica's
+		// settings would
 		return new SpringApplicationBuilder(PaymentSimulatorApplication.class).run(properties.entrySet()
 			.stream()
 			.map((property) -> "--" + property.getKey() + "=" + property.getValue())

@@ -23,9 +23,8 @@ import org.springframework.test.context.TestPropertySource;
 @Inherited
 @ExtendWith(PostgresTestDatabase.class)
 @ContextConfiguration(initializers = PostgresTestDatabase.class)
-// The store is chosen, and its URL checked, before the context starts, so both must be
-// known
-// up front; the initializer then points the URL at the context's own schema.
+// The store is chosen, and its URL checked, before the context starts, so both must
+// be known up front; the initializer then points the URL at the context's own schema.
 @TestPropertySource(properties = { "simulator.store=postgres",
 		"spring.datasource.url=${SIMULATOR_TEST_DATABASE_URL:jdbc:postgresql://127.0.0.1:5432/simulator}",
 		"spring.datasource.hikari.maximum-pool-size=4", "spring.datasource.hikari.minimum-idle=1" })
