@@ -29,7 +29,9 @@ class ServerRejectionTests {
 
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "GET /v1/payments/pay_%00x HTTP/1.1", "GET /v1/payments/a%2Fb HTTP/1.1",
-			"GET /v1/payments/%C0%AF HTTP/1.1", "GET /v1/pay{ments HTTP/1.1", "GET /v1/pay%ZZments HTTP/1.1" })
+			"GET /v1/payments/%C0%AF HTTP/1.1", "GET /v1/pay{ments HTTP/1.1", "GET /v1/pay%ZZments HTTP/1.1",
+			"GET /health HTTP/3.0",
+			"POST /v1/payments HTTP/1.1\r\nContent-Type: application/json\r\nTransfer-Encoding: gzip" })
 	void aRequestTheServerRefusesIsAProblem(String requestLine) throws IOException {
 		String answer = send(requestLine + "\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 		assertThat(answer).startsWith("HTTP/1.1 400");
