@@ -76,8 +76,7 @@ class InMemoryEvents implements Events {
 		if (shelf == null) {
 			return new Slice<>(List.of(), false);
 		}
-		NavigableMap<Long, Event> older = (after != null) ? shelf.bySequence.headMap(after, false) : shelf.bySequence;
-		return Slice.take(older.descendingMap().values().iterator(),
+		return Slice.olderThan(shelf.bySequence, after, (event) -> event,
 				(event) -> (type == null || type.equals(event.type()))
 						&& (paymentId == null || paymentId.equals(event.paymentId())),
 				page.limit());

@@ -16,7 +16,6 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 import dev.paymentsimulator.account.Namespace;
@@ -104,7 +103,7 @@ class InMemoryPayments implements Payments {
 		if (shelf == null) {
 			return new Slice<>(List.of(), false);
 		}
-		return Slice.take(iterate(shelf.paymentIds, after, shelf.payments::get),
+		return Slice.olderThan(shelf.paymentIds, after, shelf.payments::get,
 				(payment) -> status == null || payment.status() == status, page.limit());
 	}
 
@@ -138,8 +137,8 @@ class InMemoryPayments implements Payments {
 				.iterator();
 			return Slice.take(newest, (refund) -> true, page.limit());
 		}
-		return Slice.take(iterate(shelf.refundIds, after, (id) -> findRefund(namespace, id).orElse(null)),
-				(refund) -> true, page.limit());
+		return Slice.olderThan(shelf.refundIds, after, (id) -> findRefund(namespace, id).orElse(null), (refund) -> true,
+				page.limit());
 	}
 
 	@Override
@@ -239,22 +238,6 @@ class InMemoryPayments implements Payments {
 
 	private Shelf shelf(Namespace namespace) {
 		return this.shelves.computeIfAbsent(namespace, (ns) -> new Shelf());
-	}
-
-	private static <T> Iterator<T> iterate(NavigableMap<Long, String> index, Long after, Function<String, T> lookup) {
-		NavigableMap<Long, String> older = (after != null) ? index.headMap(after, false) : index;
-		Iterator<String> ids = older.descendingMap().values().iterator();
-		return new Iterator<>() {
-			@Override
-			public boolean hasNext() {
-				return ids.hasNext();
-			}
-
-			@Override
-			public T next() {
-				return lookup.apply(ids.next());
-			}
-		};
 	}
 
 	/** When the clock next owes a payment a move. */

@@ -72,9 +72,7 @@ class InMemoryWebhookEndpoints implements WebhookEndpoints {
 		if (shelf == null) {
 			return new Slice<>(List.of(), false);
 		}
-		NavigableMap<Long, String> older = (after != null) ? shelf.ids.headMap(after, false) : shelf.ids;
-		return Slice.take(older.descendingMap().values().stream().map(shelf.endpoints::get).iterator(),
-				(endpoint) -> true, page.limit());
+		return Slice.olderThan(shelf.ids, after, shelf.endpoints::get, (endpoint) -> true, page.limit());
 	}
 
 	@Override
