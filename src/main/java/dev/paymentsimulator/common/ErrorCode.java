@@ -45,6 +45,9 @@ public enum ErrorCode {
 			case 406 -> NOT_ACCEPTABLE;
 			case 413 -> BODY_TOO_LARGE;
 			case 415 -> UNSUPPORTED_MEDIA_TYPE;
+			// a transfer coding or an HTTP version the server does not speak: the
+			// client's request is at fault, not the simulator
+			case 501, 505 -> PARAMETER_INVALID;
 			default -> (status >= 400 && status < 500) ? PARAMETER_INVALID : INTERNAL_ERROR;
 		};
 	}

@@ -163,7 +163,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 		}
 		if (ex.getCause() instanceof TextWithoutNul.NulCharacterException nul) {
 			String param = JsonNames.path(nul);
-			return ApiException.invalid(param, param + " may not contain the NUL character (U+0000).");
+			return TextWithoutNul.refused(param);
 		}
 		if (ex.getCause() instanceof MismatchedInputException mismatch) {
 			String param = JsonNames.path(mismatch);

@@ -31,12 +31,17 @@ class ProblemErrorController implements ErrorController {
 		Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		int code = (status instanceof Integer value) ? value : 500;
 		ErrorCode errorCode = ErrorCode.forStatus(code);
-		String detail = (errorCode == ErrorCode.INTERNAL_ERROR) ? "Something went wrong inside the simulator."
-				: "The request cannot be served as sent.";
+		String detail = detailFor(errorCode);
 		Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		ProblemDetail problem = this.problems.problem(errorCode, detail, Map.of(),
 				(path != null) ? path.toString() : null);
 		return ResponseEntity.status(errorCode.status()).body(problem);
+	}
+
+	/** What to say of a refusal whose status is all that is known. */
+	static String detailFor(ErrorCode code) {
+		return (code == ErrorCode.INTERNAL_ERROR) ? "Something went wrong inside the simulator."
+				: "The request cannot be served as sent.";
 	}
 
 }

@@ -30,11 +30,8 @@ final class ProblemReportValve extends ErrorReportValve {
 		if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
 			return;
 		}
-		// Tomcat answers 501 or 505 to a transfer coding or an HTTP version it does not
-		// speak: the client's request is at fault, not the simulator
-		ErrorCode code = (status == 501 || status == 505) ? ErrorCode.PARAMETER_INVALID : ErrorCode.forStatus(status);
-		String detail = (code == ErrorCode.INTERNAL_ERROR) ? "Something went wrong inside the simulator."
-				: "The request cannot be served as sent: the server refused its form before reading it.";
+		ErrorCode code = ErrorCode.forStatus(status);
+		String detail = ProblemErrorController.detailFor(code);
 		try {
 			response.setStatus(code.status().value());
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -3,7 +3,6 @@ package dev.paymentsimulator.common.web;
 import java.io.IOException;
 import java.util.Locale;
 
-import dev.paymentsimulator.common.ApiException;
 import dev.paymentsimulator.common.OncePerExchangeFilter;
 import dev.paymentsimulator.common.ProblemWriter;
 import jakarta.servlet.FilterChain;
@@ -36,9 +35,7 @@ class QueryWithoutNulFilter extends OncePerExchangeFilter {
 			throws ServletException, IOException {
 		String query = request.getQueryString();
 		if (query != null && query.toLowerCase(Locale.ROOT).contains(NUL)) {
-			String param = parameterHolding(query);
-			this.problems.write(request, response,
-					ApiException.invalid(param, param + " may not contain the NUL character (U+0000)."));
+			this.problems.write(request, response, TextWithoutNul.refused(parameterHolding(query)));
 			return;
 		}
 		chain.doFilter(request, response);

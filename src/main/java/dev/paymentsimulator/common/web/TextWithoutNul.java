@@ -1,5 +1,6 @@
 package dev.paymentsimulator.common.web;
 
+import dev.paymentsimulator.common.ApiException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
@@ -40,6 +41,11 @@ final class TextWithoutNul extends StdScalarDeserializer<String> {
 			throw new NulCharacterException(parser);
 		}
 		return text;
+	}
+
+	/** The answer to a parameter that holds a NUL character. */
+	static ApiException refused(String param) {
+		return ApiException.invalid(param, param + " may not contain the NUL character (U+0000).");
 	}
 
 	/** The same check for the keys of a JSON object read as a map, such as metadata. */
