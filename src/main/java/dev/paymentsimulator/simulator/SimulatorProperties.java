@@ -10,14 +10,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param seed when set, ids, client secrets and card fingerprints are a pure function of
  * the seed and the order of requests in a namespace
  * @param clock how the simulated clock starts
- * @param store where the world is kept; PostgreSQL takes {@code spring.datasource.*}
  */
 @ConfigurationProperties("simulator")
-public record SimulatorProperties(Long seed, ClockSettings clock, StoreKind store) {
+public record SimulatorProperties(Long seed, ClockSettings clock) {
 
 	public SimulatorProperties {
 		clock = (clock != null) ? clock : new ClockSettings(null);
-		store = (store != null) ? store : StoreKind.MEMORY;
 	}
 
 	/**

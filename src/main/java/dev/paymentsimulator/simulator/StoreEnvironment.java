@@ -9,6 +9,11 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
 
 /**
+ * Reads {@code simulator.store}: {@code memory} (the default) keeps the world in this
+ * process; {@code postgres} keeps it in the database {@code spring.datasource.*} names,
+ * shared by every instance using it. It is read here, before any bean exists, because it
+ * decides which beans exist.
+ * <p>
  * Keeps Spring Boot from building a {@code DataSource} unless the PostgreSQL store is
  * chosen: the JDBC and Flyway starters are always on the classpath, and without this the
  * default in-memory mode would fail for want of a database URL. With PostgreSQL, the
@@ -16,7 +21,7 @@ import org.springframework.util.StringUtils;
  */
 class StoreEnvironment implements EnvironmentPostProcessor {
 
-	static final String DATA_SOURCE_AUTO_CONFIGURATION = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration";
+	private static final String DATA_SOURCE_AUTO_CONFIGURATION = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration";
 
 	private static final String EXCLUDE = "spring.autoconfigure.exclude";
 
