@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import dev.paymentsimulator.account.Namespace;
 import dev.paymentsimulator.support.Api;
 import dev.paymentsimulator.support.Api.Answer;
+import dev.paymentsimulator.support.Concurrently;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -161,26 +157,7 @@ abstract class IdempotencyTests {
 	void sixtyFourConcurrentRetriesCreateOnePayment() throws Exception {
 		String marker = unique("race");
 		String body = "{\"amount\":1999,\"currency\":\"usd\",\"description\":\"" + marker + "\"}";
-		int threads = 64;
-		CountDownLatch start = new CountDownLatch(1);
-		ExecutorService pool = Executors.newFixedThreadPool(threads);
-		List<Answer> answers = new ArrayList<>();
-		try {
-			List<Future<Answer>> futures = new ArrayList<>();
-			for (int i = 0; i < threads; i++) {
-				futures.add(pool.submit(() -> {
-					start.await();
-					return this.api.post("/v1/payments", body, key(marker));
-				}));
-			}
-			start.countDown();
-			for (Future<Answer> future : futures) {
-				answers.add(future.get());
-			}
-		}
-		finally {
-			pool.shutdownNow();
-		}
+		List<Answer> answers = Concurrently.run(64, (i) -> this.api.post("/v1/payments", body, key(marker)));
 		List<Answer> created = answers.stream().filter((answer) -> answer.status() == 201).toList();
 		assertThat(created).isNotEmpty();
 		assertThat(created).extracting(Answer::body).containsOnly(created.get(0).body());

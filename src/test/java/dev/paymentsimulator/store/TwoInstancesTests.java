@@ -21,9 +21,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -31,6 +28,7 @@ import com.standardwebhooks.Webhook;
 import dev.paymentsimulator.PaymentSimulatorApplication;
 import dev.paymentsimulator.support.Api;
 import dev.paymentsimulator.support.Api.Answer;
+import dev.paymentsimulator.support.Concurrently;
 import dev.paymentsimulator.support.PostgresTestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -88,7 +86,7 @@ class TwoInstancesTests {
 	@Test
 	void oneKeySentThroughBothInstancesAtOnceMakesOnePayment() throws Exception {
 		Map<String, String> key = Map.of("Idempotency-Key", "order-1");
-		List<Answer> answers = concurrently(16,
+		List<Answer> answers = Concurrently.run(16,
 				(i) -> ((i % 2 == 0) ? this.a : this.b).post("/v1/payments", CREATE, key));
 		List<Answer> created = answers.stream().filter((answer) -> answer.status() == 201).toList();
 		assertThat(created).isNotEmpty();
@@ -142,7 +140,7 @@ class TwoInstancesTests {
 	@Test
 	void refundsThroughBothInstancesAtOnceNeverRefundMoreThanWasPaid() throws Exception {
 		String id = this.a.post("/v1/payments", CREATE.replace("2000", "20")).text("id");
-		List<Answer> answers = concurrently(40,
+		List<Answer> answers = Concurrently.run(40,
 				(i) -> ((i % 2 == 0) ? this.a : this.b).post("/v1/payments/" + id + "/refunds", "{\"amount\":1}"));
 		assertThat(answers.stream().filter((answer) -> answer.status() == 201)).hasSize(20);
 		assertThat(answers.stream().filter((answer) -> answer.status() != 201))
@@ -158,7 +156,7 @@ class TwoInstancesTests {
 	void bothInstancesSendingAtOnceDeliverEachEventOnce() throws Exception {
 		this.receiver.stubFor(post("/hook").willReturn(aResponse().withStatus(200)));
 		this.a.post("/v1/webhook_endpoints", "{\"url\":\"" + this.receiver.baseUrl() + "/hook\"}");
-		concurrently(20, (i) -> ((i % 2 == 0) ? this.a : this.b).post("/v1/payments", CREATE));
+		Concurrently.run(20, (i) -> ((i % 2 == 0) ? this.a : this.b).post("/v1/payments", CREATE));
 		int events = this.a.get("/v1/events?limit=100").json().get("data").size();
 		assertThat(events).isEqualTo(40);
 
@@ -270,30 +268,6 @@ class TwoInstancesTests {
 				result.next();
 				return result.getLong(1);
 			}
-		}
-	}
-
-	private static List<Answer> concurrently(int count, java.util.function.IntFunction<Answer> call) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(count);
-		try {
-			List<Future<Answer>> futures = new ArrayList<>();
-			java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
-			for (int i = 0; i < count; i++) {
-				int n = i;
-				futures.add(pool.submit(() -> {
-					ready.await();
-					return call.apply(n);
-				}));
-			}
-			ready.countDown();
-			List<Answer> answers = new ArrayList<>();
-			for (Future<Answer> future : futures) {
-				answers.add(future.get());
-			}
-			return answers;
-		}
-		finally {
-			pool.shutdownNow();
 		}
 	}
 

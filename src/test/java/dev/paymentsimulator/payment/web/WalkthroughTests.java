@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import dev.paymentsimulator.support.Api;
 import dev.paymentsimulator.support.Api.Answer;
+import dev.paymentsimulator.support.Concurrently;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -153,28 +150,10 @@ abstract class WalkthroughTests {
 			.post("/v1/payments",
 					"{\"amount\":20,\"currency\":\"usd\",\"confirm\":true,\"payment_method\":\"pm_card_visa\"}")
 			.text("id");
-		int threads = 50;
-		CountDownLatch start = new CountDownLatch(1);
-		ExecutorService pool = Executors.newFixedThreadPool(threads);
-		try {
-			List<Future<Integer>> statuses = new ArrayList<>();
-			for (int i = 0; i < threads; i++) {
-				statuses.add(pool.submit(() -> {
-					start.await();
-					return this.api.post("/v1/payments/" + id + "/refunds", "{\"amount\":1}").status();
-				}));
-			}
-			start.countDown();
-			List<Integer> answers = new ArrayList<>();
-			for (Future<Integer> status : statuses) {
-				answers.add(status.get());
-			}
-			assertThat(answers).filteredOn((status) -> status == 201).hasSize(20);
-			assertThat(answers).allMatch((status) -> status == 201 || status == 409 || status == 400);
-		}
-		finally {
-			pool.shutdownNow();
-		}
+		List<Integer> answers = Concurrently.run(50,
+				(i) -> this.api.post("/v1/payments/" + id + "/refunds", "{\"amount\":1}").status());
+		assertThat(answers).filteredOn((status) -> status == 201).hasSize(20);
+		assertThat(answers).allMatch((status) -> status == 201 || status == 409 || status == 400);
 		Answer payment = this.api.get("/v1/payments/" + id);
 		assertThat(payment.json().get("amount_refunded").asLong()).isEqualTo(20);
 		assertThat(payment.json().get("refunds").size()).isEqualTo(20);
