@@ -83,6 +83,18 @@ load() {
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 
+# gives the running simulator a webhook endpoint at the given local port
+add_endpoint() {
+  curl -s "localhost:$SIM_PORT/v1/webhook_endpoints" -H "Content-Type: application/json" \
+    -d "{\"url\":\"http://127.0.0.1:$1/hooks\"}" >/dev/null
+}
+
+# the lifecycle load on the running simulator after its warm-up: requests/s and p99 (ms)
+lifecycle() {
+  load $SIM_PORT lifecycle.lua 4 4 "$WARMUP" >/dev/null
+  load $SIM_PORT lifecycle.lua 4 4 "$DURATION"
+}
+
 report() { printf '%-58s %12s %12s %8s %s\n' "$@" | tee -a "$OUT"; }
 
 {
@@ -122,10 +134,8 @@ sim_create=$(awk -v a="$sim_create_a" -v b="$sim_create_b" 'BEGIN {printf "%.2f"
 report "create, requests/s (wrk -t2 -c32)" "$sim_create" "$ref_create" "$(ratio "$sim_create" "$ref_create")" ">= 0.90"
 report "create with Idempotency-Key vs without, requests/s" "$sim_keyed" "$sim_create" "$(ratio "$sim_keyed" "$sim_create")" ">= 0.90"
 
-curl -s "localhost:$SIM_PORT/v1/webhook_endpoints" -H "Content-Type: application/json" \
-  -d "{\"url\":\"http://127.0.0.1:$REF_PORT/hooks\"}" >/dev/null
-load $SIM_PORT lifecycle.lua 4 4 "$WARMUP" >/dev/null
-read -r sim_life sim_life_p99 <<<"$(load $SIM_PORT lifecycle.lua 4 4 "$DURATION")"
+add_endpoint $REF_PORT
+read -r sim_life sim_life_p99 <<<"$(lifecycle)"
 report "lifecycle with webhooks, requests/s (wrk -t4 -c4)" "$sim_life" "$ref_serial" "$(ratio "$sim_life" "$ref_serial")" ">= 0.80"
 stop_sim
 
@@ -134,20 +144,16 @@ stop_sim
 # database answers at PG_HOST:PG_PORT.
 if command -v pg_isready >/dev/null && pg_isready -q -h "$PG_HOST" -p "$PG_PORT"; then
   start_sim
-  load $SIM_PORT lifecycle.lua 4 4 "$WARMUP" >/dev/null
-  read -r mem_bare _ <<<"$(load $SIM_PORT lifecycle.lua 4 4 "$DURATION")"
+  read -r mem_bare _ <<<"$(lifecycle)"
   stop_sim
   schema="bench_$(date +%s)"
   start_sim --simulator.store=postgres \
     --spring.datasource.url="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DATABASE?currentSchema=$schema" \
     --spring.datasource.username="$PG_USER" --spring.datasource.password="$PG_PASSWORD" \
     --spring.flyway.schemas="$schema"
-  load $SIM_PORT lifecycle.lua 4 4 "$WARMUP" >/dev/null
-  read -r pg_bare _ <<<"$(load $SIM_PORT lifecycle.lua 4 4 "$DURATION")"
-  curl -s "localhost:$SIM_PORT/v1/webhook_endpoints" -H "Content-Type: application/json" \
-    -d "{\"url\":\"http://127.0.0.1:$REF_PORT/hooks\"}" >/dev/null
-  load $SIM_PORT lifecycle.lua 4 4 "$WARMUP" >/dev/null
-  read -r pg_life _ <<<"$(load $SIM_PORT lifecycle.lua 4 4 "$DURATION")"
+  read -r pg_bare _ <<<"$(lifecycle)"
+  add_endpoint $REF_PORT
+  read -r pg_life _ <<<"$(lifecycle)"
   stop_sim
   PGPASSWORD="$PG_PASSWORD" psql -q -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$PG_DATABASE" \
     -c "drop schema $schema cascade" 2>/dev/null
@@ -161,10 +167,8 @@ fi
 java bench/HangingReceiver.java $HANG_PORT >/dev/null 2>&1 &
 PIDS+=("$!")
 start_sim
-curl -s "localhost:$SIM_PORT/v1/webhook_endpoints" -H "Content-Type: application/json" \
-  -d "{\"url\":\"http://127.0.0.1:$HANG_PORT/hooks\"}" >/dev/null
-load $SIM_PORT lifecycle.lua 4 4 "$WARMUP" >/dev/null
-read -r _ hang_p99 <<<"$(load $SIM_PORT lifecycle.lua 4 4 "$DURATION")"
+add_endpoint $HANG_PORT
+read -r _ hang_p99 <<<"$(lifecycle)"
 report "lifecycle p99 (ms): receiver hangs vs fast receiver" "$hang_p99" "$sim_life_p99" "$(ratio "$hang_p99" "$sim_life_p99")" "<= 1.50"
 stop_sim
 
