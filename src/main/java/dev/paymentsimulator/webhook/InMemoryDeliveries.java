@@ -2,6 +2,7 @@ package dev.paymentsimulator.webhook;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +77,7 @@ class InMemoryDeliveries implements Deliveries {
 
 	@Override
 	public Set<Namespace> namespacesOwed() {
-		Set<Namespace> owed = new java.util.HashSet<>();
+		Set<Namespace> owed = new HashSet<>();
 		this.shelves.forEach((namespace, shelf) -> {
 			if (!shelf.owed.isEmpty()) {
 				owed.add(namespace);
