@@ -44,9 +44,28 @@ export function paymentIdFromPath() {
 	return decodeURIComponent(window.location.pathname.split("/").filter(Boolean).pop());
 }
 
-/** Builds the return address with the payment's id and status added, as gateways do. */
+/**
+ * The return address as a URL when it is an absolute http or https one, else null: a
+ * javascript: or data: address would run in this page's origin. The API refuses such
+ * addresses too, but a checkout link's return_url never passes through the API.
+ */
+export function returnAddress(value) {
+	if (!value) return null;
+	try {
+		const url = new URL(value);
+		return url.protocol === "http:" || url.protocol === "https:" ? url : null;
+	} catch {
+		return null;
+	}
+}
+
+/**
+ * Builds the return address with the payment's id and status added, as gateways do;
+ * null when the address is not one to go to.
+ */
 export function withResult(returnUrl, payment) {
-	const url = new URL(returnUrl, window.location.href);
+	const url = returnAddress(returnUrl);
+	if (!url) return null;
 	url.searchParams.set("payment_id", payment.id);
 	url.searchParams.set("status", payment.status);
 	return url.toString();

@@ -21,11 +21,13 @@ async function finish(outcome) {
 			outcome,
 			client_secret: clientSecret,
 		});
-		if (returnUrl) {
-			window.location.assign(withResult(returnUrl, payment));
+		const back = withResult(returnUrl, payment);
+		if (back) {
+			window.location.assign(back);
 			return;
 		}
-		say(payment.status === "failed" ? "error" : "success", `The payment is now ${payment.status}.`);
+		say(payment.status === "failed" ? "error" : "success", `The payment is now ${payment.status}.`
+			+ (returnUrl ? " The return address is invalid, so you stay on this page." : ""));
 	} catch (error) {
 		say("error", error.message);
 		buttons.forEach((button) => (button.disabled = false));

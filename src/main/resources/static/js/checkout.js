@@ -1,4 +1,4 @@
-import { api, ApiError, formatAmount, query, paymentIdFromPath, withResult } from "./api.js";
+import { api, ApiError, formatAmount, query, paymentIdFromPath, returnAddress, withResult } from "./api.js";
 import { digits, passesLuhn, parseExpiry, cvcLength } from "./card.js";
 
 const TEST_CARDS = [
@@ -10,6 +10,8 @@ const TEST_CARDS = [
 	["4000 0000 0000 0077", "Processing for 5 s, then succeeds"],
 	["3782 822463 10005", "Amex, succeeds"],
 ];
+
+const INVALID_RETURN = "The return address (return_url) is invalid: only http and https addresses are followed, so you stay on this page.";
 
 const FINAL = new Set(["succeeded", "authorized", "captured", "partially_refunded", "refunded", "canceled"]);
 
@@ -73,9 +75,12 @@ function finish(payment) {
 	} else {
 		result.append(alertBox("success", "Payment successful. Thank you!"));
 	}
-	if (returnUrl) {
+	const back = withResult(returnUrl, payment);
+	if (back) {
 		result.append(alertBox("info", "Returning you to the shop…"));
-		setTimeout(() => window.location.assign(withResult(returnUrl, payment)), 800);
+		setTimeout(() => window.location.assign(back), 800);
+	} else if (returnUrl) {
+		result.append(alertBox("error", INVALID_RETURN));
 	}
 }
 
@@ -150,6 +155,9 @@ function listTestCards() {
 }
 
 async function start() {
+	if (returnUrl && !returnAddress(returnUrl)) {
+		message.replaceChildren(alertBox("error", INVALID_RETURN));
+	}
 	if (!clientSecret) {
 		document.getElementById("description").textContent = "This checkout link lacks its client_secret.";
 		return;

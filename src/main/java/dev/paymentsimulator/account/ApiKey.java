@@ -5,10 +5,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A key as a client sends it: {@code sk_test_<name>} acts on namespace {@code <name>};
- * {@code pk_test_<name>} may only read and confirm that namespace's payments.
+ * A key as a client sends it when no allow-list is set: {@code sk_test_<name>} acts on
+ * namespace {@code <name>}; {@code pk_test_<name>} may only read and confirm that
+ * namespace's payments. Such keys are names, not secrets.
  */
-record ApiKey(String value, Namespace namespace, boolean publishable) {
+record ApiKey(Namespace namespace, boolean publishable) {
 
 	private static final Pattern FORMAT = Pattern.compile("(sk|pk)_test_([A-Za-z0-9_.-]{1,64})");
 
@@ -17,17 +18,7 @@ record ApiKey(String value, Namespace namespace, boolean publishable) {
 		if (!matcher.matches()) {
 			return Optional.empty();
 		}
-		return Optional.of(new ApiKey(value, new Namespace(matcher.group(2)), matcher.group(1).equals("pk")));
-	}
-
-	/** The secret key of the same namespace, which an allow-list names. */
-	String secretTwin() {
-		return this.publishable ? "sk" + this.value.substring(2) : this.value;
-	}
-
-	@Override
-	public String toString() {
-		return "ApiKey[namespace=" + this.namespace + ", publishable=" + this.publishable + "]";
+		return Optional.of(new ApiKey(new Namespace(matcher.group(2)), matcher.group(1).equals("pk")));
 	}
 
 }

@@ -9,8 +9,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param requireApiKey refuse requests without a key instead of serving them in namespace
  * {@code default}
- * @param apiKeys when set, only these secret keys (and their publishable twins) pass, and
- * a key is always required
+ * @param apiKeys when set, only these secret keys (and the publishable keys derived from
+ * them) pass, and a key is always required. Each is {@code sk_test_<name>_<random>}: the
+ * name is the namespace, the random part (16 or more letters and digits) is what keeps
+ * the key secret.
  */
 @ConfigurationProperties("simulator.auth")
 public record AuthProperties(boolean requireApiKey, List<String> apiKeys) {
@@ -18,9 +20,11 @@ public record AuthProperties(boolean requireApiKey, List<String> apiKeys) {
 	public AuthProperties {
 		apiKeys = (apiKeys != null) ? List.copyOf(apiKeys) : List.of();
 		for (String key : apiKeys) {
-			if (ApiKey.parse(key).filter((parsed) -> !parsed.publishable()).isEmpty()) {
-				throw new IllegalArgumentException(
-						"simulator.auth.api-keys takes secret keys such as sk_test_team1; one entry is not");
+			if (ListedKey.parse(key).isEmpty()) {
+				// the entry itself is not quoted: it may be a real secret with a typo
+				throw new IllegalArgumentException("simulator.auth.api-keys takes secret keys with a random part, "
+						+ "sk_test_<name>_<16 or more letters and digits> (for example sk_test_team1_ followed by "
+						+ "the output of `openssl rand -hex 16`); one entry is not of that form");
 			}
 		}
 	}

@@ -22,7 +22,7 @@ class NamespaceArgumentResolver implements HandlerMethodArgumentResolver {
 			WebDataBinderFactory binderFactory) {
 		HttpServletRequest http = request.getNativeRequest(HttpServletRequest.class);
 		if (Caller.class.equals(parameter.getParameterType())) {
-			return (http.getAttribute(Caller.REQUEST_ATTRIBUTE) instanceof Caller caller) ? caller : Caller.DEFAULT;
+			return Caller.of(http);
 		}
 		return Namespace.of(http);
 	}

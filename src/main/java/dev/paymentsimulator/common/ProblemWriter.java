@@ -31,13 +31,18 @@ public class ProblemWriter {
 		return problem(failure.code(), failure.getMessage(), failure.facts(), path);
 	}
 
+	/**
+	 * The problem answer. A detail, fact or path that quotes the request has any card
+	 * number in it redacted, whichever field the client put it in.
+	 */
 	public ProblemDetail problem(ErrorCode code, String detail, Map<String, ?> facts, String path) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(code.status(), detail);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(code.status(), CardNumbers.redact(detail));
 		problem.setType(URI.create(TYPE_PREFIX + code.value()));
 		problem.setTitle(code.status().getReasonPhrase());
-		problem.setInstance(instance(path));
+		problem.setInstance(instance(CardNumbers.redact(path)));
 		problem.setProperty("code", code.value());
-		facts.forEach(problem::setProperty);
+		facts.forEach((name, value) -> problem.setProperty(name,
+				(value instanceof String text) ? CardNumbers.redact(text) : value));
 		return problem;
 	}
 
@@ -51,7 +56,12 @@ public class ProblemWriter {
 	/** Answers from outside Spring MVC, where no message converter is at hand. */
 	public void write(HttpServletRequest request, HttpServletResponse response, ApiException failure)
 			throws IOException {
-		byte[] body = this.json.writeValueAsBytes(problem(failure, request.getRequestURI()));
+		write(response, failure, request.getRequestURI());
+	}
+
+	/** Answers where the request is out of reach; {@code path} may be {@code null}. */
+	public void write(HttpServletResponse response, ApiException failure, String path) throws IOException {
+		byte[] body = this.json.writeValueAsBytes(problem(failure, path));
 		response.setStatus(failure.code().status().value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setContentLength(body.length);

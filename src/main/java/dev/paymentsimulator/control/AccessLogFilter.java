@@ -6,6 +6,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.paymentsimulator.account.Namespace;
+import dev.paymentsimulator.common.CardNumbers;
+import dev.paymentsimulator.common.RequestPaths;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
@@ -23,8 +25,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * One line per API request, with its facts as structured fields: method, path, status,
- * duration, namespace, payment id and idempotency key. Never the query string (a browser
- * sends client secrets there) and never the API key.
+ * duration, namespace, payment id and idempotency key. The path is the one the server
+ * resolved, so {@code /v1;x/payments} is logged as {@code /v1/payments}. Never the query
+ * string (a browser sends client secrets there) and never the API key.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -36,7 +39,7 @@ class AccessLogFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !request.getRequestURI().startsWith("/v1/") || !log.isInfoEnabled();
+		return !RequestPaths.normalised(request).startsWith("/v1/") || !log.isInfoEnabled();
 	}
 
 	@Override
@@ -76,16 +79,18 @@ class AccessLogFilter extends OncePerRequestFilter {
 	private static void write(HttpServletRequest request, HttpServletResponse response, long started) {
 		long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 		Object namespace = request.getAttribute(Namespace.REQUEST_ATTRIBUTE);
-		String paymentId = paymentId(request.getRequestURI(), response.getHeader(HttpHeaders.LOCATION));
-		String key = request.getHeader("Idempotency-Key");
+		// a client may put anything in a path or a key, a card number included
+		String path = CardNumbers.redact(RequestPaths.normalised(request));
+		String paymentId = paymentId(path, response.getHeader(HttpHeaders.LOCATION));
+		String key = CardNumbers.redact(request.getHeader("Idempotency-Key"));
 		log.atInfo()
 			.setMessage("{} {} {} {}ms")
 			.addArgument(request.getMethod())
-			.addArgument(request.getRequestURI())
+			.addArgument(path)
 			.addArgument(response.getStatus())
 			.addArgument(durationMs)
 			.addKeyValue("method", request.getMethod())
-			.addKeyValue("path", request.getRequestURI())
+			.addKeyValue("path", path)
 			.addKeyValue("status", response.getStatus())
 			.addKeyValue("duration_ms", durationMs)
 			.addKeyValue("namespace", (namespace != null) ? namespace.toString() : null)

@@ -2,11 +2,13 @@ package dev.paymentsimulator.idempotency;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.paymentsimulator.account.Caller;
 import dev.paymentsimulator.account.Namespace;
 import dev.paymentsimulator.common.ApiException;
 import dev.paymentsimulator.common.BodyTooLargeException;
@@ -47,6 +49,8 @@ class IdempotencyFilter extends OncePerExchangeFilter {
 	static final String REPLAYED_HEADER = "Idempotent-Replayed";
 
 	private static final int MAX_KEY_LENGTH = 255;
+
+	private static final byte[] PUBLISHABLE_MARK = "publishable\n".getBytes(StandardCharsets.US_ASCII);
 
 	private final IdempotencyStore store;
 
@@ -89,7 +93,7 @@ class IdempotencyFilter extends OncePerExchangeFilter {
 		Namespace namespace = Namespace.of(request);
 		IdempotencyStore.Key storeKey = new IdempotencyStore.Key(namespace, key);
 		IdempotencyStore.Fingerprint fingerprint = new IdempotencyStore.Fingerprint(request.getMethod(),
-				request.getRequestURI(), sha256(body));
+				request.getRequestURI(), hash(Caller.of(request).publishable(), body));
 		// a random token, not one from the id generator: two instances with the same seed
 		// must still tell their claims apart
 		IdempotencyStore.Running claim = new IdempotencyStore.Running(fingerprint, UUID.randomUUID().toString());
@@ -167,9 +171,17 @@ class IdempotencyFilter extends OncePerExchangeFilter {
 		return key.chars().allMatch((c) -> c >= 0x20 && c <= 0x7E);
 	}
 
-	private static byte[] sha256(byte[] body) {
+	/**
+	 * The SHA-256 of the body, marked when a publishable key sent it: the browser
+	 * repeating a key the merchant's server used must not be handed the server's answer.
+	 */
+	private static byte[] hash(boolean publishable, byte[] body) {
 		try {
-			return MessageDigest.getInstance("SHA-256").digest(body);
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			if (publishable) {
+				digest.update(PUBLISHABLE_MARK);
+			}
+			return digest.digest(body);
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("Every JDK has SHA-256", ex);

@@ -9,6 +9,12 @@ public record PaymentView(String id, String object, long created, boolean livemo
 		String clientSecret, String description, Map<String, String> metadata, PaymentMethodView paymentMethod,
 		ErrorView lastError, NextActionView nextAction, String cancellationReason, List<RefundView> refunds) {
 
+	/** Without the client secret, which lets a browser confirm the payment. */
+	@Override
+	public String toString() {
+		return "PaymentView[id=" + this.id + ", status=" + this.status + ", client_secret=redacted]";
+	}
+
 	public static PaymentView of(Payment payment) {
 		return new PaymentView(payment.id(), "payment", payment.created().getEpochSecond(), false, payment.amount(),
 				payment.currency(), payment.status().value(), payment.captureMethod().value(),

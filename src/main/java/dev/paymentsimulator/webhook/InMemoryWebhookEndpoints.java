@@ -30,10 +30,16 @@ class InMemoryWebhookEndpoints implements WebhookEndpoints {
 	}
 
 	@Override
-	public void add(WebhookEndpoint endpoint) {
+	public boolean add(WebhookEndpoint endpoint, int limit) {
 		Shelf shelf = shelf(endpoint.namespace());
-		shelf.endpoints.put(endpoint.id(), endpoint);
-		shelf.ids.put(endpoint.sequence(), endpoint.id());
+		synchronized (shelf) {
+			if (shelf.endpoints.size() >= limit) {
+				return false;
+			}
+			shelf.endpoints.put(endpoint.id(), endpoint);
+			shelf.ids.put(endpoint.sequence(), endpoint.id());
+			return true;
+		}
 	}
 
 	@Override

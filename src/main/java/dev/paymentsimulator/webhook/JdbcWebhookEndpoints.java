@@ -40,10 +40,25 @@ class JdbcWebhookEndpoints implements WebhookEndpoints {
 	}
 
 	@Override
-	public void add(WebhookEndpoint endpoint) {
-		this.jdbc.sql("insert into webhook_endpoints (namespace, id, sequence, data) values (?, ?, ?, ?::jsonb)")
-			.params(endpoint.namespace().name(), endpoint.id(), endpoint.sequence(), this.table.write(endpoint))
-			.update();
+	public boolean add(WebhookEndpoint endpoint, int limit) {
+		String namespace = endpoint.namespace().name();
+		return this.transactions.inTransaction(() -> {
+			// one adder per namespace at a time, over every instance, so the count holds
+			this.jdbc.sql("select pg_advisory_xact_lock(hashtext('webhook_endpoints'), hashtext(?))")
+				.param(namespace)
+				.query()
+				.singleRow();
+			return this.jdbc.sql("""
+					insert into webhook_endpoints (namespace, id, sequence, data)
+					select :namespace, :id, :sequence, cast(:data as jsonb)
+					where (select count(*) from webhook_endpoints where namespace = :namespace) < :limit""")
+				.param("namespace", namespace)
+				.param("id", endpoint.id())
+				.param("sequence", endpoint.sequence())
+				.param("data", this.table.write(endpoint))
+				.param("limit", limit)
+				.update() > 0;
+		});
 	}
 
 	@Override

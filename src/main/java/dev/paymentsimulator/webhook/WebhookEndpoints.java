@@ -14,7 +14,12 @@ interface WebhookEndpoints extends NamespaceData {
 
 	long nextSequence(Namespace namespace);
 
-	void add(WebhookEndpoint endpoint);
+	/**
+	 * Adds the endpoint unless its namespace already has {@code limit}; atomic, so
+	 * concurrent adds cannot pass the limit together.
+	 * @return whether it was added
+	 */
+	boolean add(WebhookEndpoint endpoint, int limit);
 
 	Optional<WebhookEndpoint> find(Namespace namespace, String id);
 

@@ -17,10 +17,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param threads the dispatcher's threads
  * @param queueCapacity attempts that may wait for a thread; past it they are retried
  * later
+ * @param maxEndpoints webhook endpoints one namespace may have, so that one namespace
+ * cannot turn each event into thousands of outbound requests
  */
 @ConfigurationProperties("simulator.webhooks")
 public record WebhookProperties(String secret, List<Duration> retryDelays, Double jitter, Duration connectTimeout,
-		Duration timeout, Integer threads, Integer queueCapacity) {
+		Duration timeout, Integer threads, Integer queueCapacity, Integer maxEndpoints) {
 
 	public WebhookProperties {
 		retryDelays = (retryDelays != null) ? List.copyOf(retryDelays)
@@ -31,6 +33,7 @@ public record WebhookProperties(String secret, List<Duration> retryDelays, Doubl
 		timeout = (timeout != null) ? timeout : Duration.ofSeconds(15);
 		threads = (threads != null) ? threads : 4;
 		queueCapacity = (queueCapacity != null) ? queueCapacity : 10_000;
+		maxEndpoints = (maxEndpoints != null) ? maxEndpoints : 16;
 		for (Duration delay : retryDelays) {
 			require(!delay.isNegative() && !delay.isZero(), "retry-delays",
 					"each delay must be positive, was " + delay);
@@ -40,6 +43,7 @@ public record WebhookProperties(String secret, List<Duration> retryDelays, Doubl
 		require(!timeout.isNegative() && !timeout.isZero(), "timeout", "must be positive");
 		require(threads >= 1, "threads", "must be at least 1");
 		require(queueCapacity >= 1, "queue-capacity", "must be at least 1");
+		require(maxEndpoints >= 1, "max-endpoints", "must be at least 1");
 		require(secret == null || WebhookSecrets.isWellFormed(secret), "secret",
 				"must be whsec_ followed by base64 of at least 24 bytes");
 	}

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import dev.paymentsimulator.account.Namespace;
 import dev.paymentsimulator.common.ApiException;
+import dev.paymentsimulator.common.ErrorCode;
 import dev.paymentsimulator.common.HttpUrls;
 import dev.paymentsimulator.common.PageRequest;
 import dev.paymentsimulator.common.Slice;
@@ -39,8 +40,11 @@ public class WebhookService {
 
 	private final IdGenerator ids;
 
+	private final int maxEndpoints;
+
 	WebhookService(WebhookEndpoints endpoints, Deliveries deliveries, WebhookDispatcher dispatcher,
-			WebhookSecrets secrets, EventLog events, SimulatorClock clock, IdGenerator ids) {
+			WebhookSecrets secrets, EventLog events, SimulatorClock clock, IdGenerator ids,
+			WebhookProperties properties) {
 		this.endpoints = endpoints;
 		this.deliveries = deliveries;
 		this.dispatcher = dispatcher;
@@ -48,6 +52,7 @@ public class WebhookService {
 		this.events = events;
 		this.clock = clock;
 		this.ids = ids;
+		this.maxEndpoints = properties.maxEndpoints();
 	}
 
 	public WebhookEndpoint create(Namespace namespace, String url, List<String> enabledEvents, Boolean disabled) {
@@ -56,7 +61,10 @@ public class WebhookService {
 				checkEvents((enabledEvents != null) ? enabledEvents : List.of(WebhookEndpoint.ALL_EVENTS)),
 				Boolean.TRUE.equals(disabled), this.clock.now(namespace), this.secrets.newSecret(namespace), null,
 				null);
-		this.endpoints.add(endpoint);
+		if (!this.endpoints.add(endpoint, this.maxEndpoints)) {
+			throw new ApiException(ErrorCode.LIMIT_EXCEEDED, "This namespace has " + this.maxEndpoints
+					+ " webhook endpoints, the most it may have (simulator.webhooks.max-endpoints); delete one first.");
+		}
 		return endpoint;
 	}
 

@@ -25,6 +25,9 @@ class ConfigurationTests {
 					"simulator.idempotency.ttl=-1h|simulator.idempotency.ttl",
 					"simulator.retention.max-payments=0|simulator.retention.max-payments",
 					"simulator.auth.api-keys=letmein|simulator.auth.api-keys",
+					"simulator.auth.api-keys=sk_test_team1|simulator.auth.api-keys",
+					"simulator.auth.api-keys=sk_test_team1_short|simulator.auth.api-keys",
+					"simulator.webhooks.max-endpoints=0|simulator.webhooks.max-endpoints",
 					"simulator.clock.start=yesterday|simulator.clock.start", "simulator.store=mongo|simulator.store",
 					"simulator.store=postgres|spring.datasource.url" })
 	void invalidConfigurationFailsStartNamingTheProperty(String setting, String property) {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -221,17 +224,46 @@ class BrowserTests {
 	}
 
 	@Test
-	void simulatorJsConfirmsACardInAFewLines() {
+	void aScriptOrDataReturnUrlNeverRuns() {
+		for (String returnUrl : new String[] { "javascript:document.body.dataset.pwned='yes'",
+				"data:text/html,<script>alert('pwned')</script>" }) {
+			Answer payment = createPayment("sk_test_browser_return", 1500, "usd");
+			browser.get("http://localhost:" + this.port + "/checkout/" + payment.text("id") + "?client_secret="
+					+ payment.text("client_secret") + "&key=pk_test_browser_return&return_url="
+					+ URLEncoder.encode(returnUrl, StandardCharsets.UTF_8));
+			waitFor(By.id("card-number"));
+			assertThat(browser.findElement(By.id("form-message")).getText()).contains("return address", "invalid");
+			fillCard("4242 4242 4242 4242", "12/30", "123");
+			browser.findElement(By.id("pay")).click();
+			WebElement said = wait(Duration.ofSeconds(10))
+				.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#result .alert.error")));
+			// the page decides when it shows the outcome: it says why it stays instead of
+			// scheduling the way back
+			assertThat(said.getText()).contains("return address", "invalid");
+			assertThat(browser.findElement(By.id("result")).getText()).contains("Payment successful")
+				.doesNotContain("Returning you");
+			assertThat(browser.getCurrentUrl()).contains("/checkout/" + payment.text("id"));
+			assertThat(((JavascriptExecutor) browser).executeScript("return document.body.dataset.pwned || null"))
+				.isNull();
+		}
+	}
+
+	@Test
+	void simulatorJsConfirmsACardInAFewLinesFromAShopOnAnotherPort() {
 		Answer paid = createPayment("sk_test_browser_js", 700, "usd");
 		Answer declined = createPayment("sk_test_browser_js", 800, "usd");
-		browser.get("http://localhost:" + this.port + "/health");
+		receiver.stubFor(WireMock.get("/shop")
+			.willReturn(aResponse().withHeader("Content-Type", "text/html")
+				.withBody("<!doctype html><title>Shop</title><p>Shop</p>")));
+		browser.get(receiver.baseUrl() + "/shop");
 		String script = """
 				const [paymentId, clientSecret, number, done] = arguments;
-				import('/js/simulator.js')
+				import('http://localhost:%d/js/simulator.js')
 				  .then(({ Simulator }) => new Simulator('pk_test_browser_js').confirmCard(paymentId, clientSecret,
 				      { number, exp_month: 12, exp_year: 2030, cvc: '123' }))
 				  .then((payment) => done('status:' + payment.status), (error) => done('error:' + error.code + '/' + error.declineCode));
-				""";
+				"""
+			.formatted(this.port);
 		Object ok = ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(script, paid.text("id"),
 				paid.text("client_secret"), "4242424242424242");
 		assertThat(ok).isEqualTo("status:succeeded");

@@ -63,6 +63,11 @@ abstract class FuzzTests {
 			"{\"url\":\"http://h/\\u0000\"}",
 			"{\"amount\":1,\"currency\":\"usd\",\"description\":" + "\"" + "x".repeat(5000) + "\"}" };
 
+	private static final String[] CONTENT_TYPES = { "application/json", "application/json", "application/json",
+			"text/plain", "application/xml", "application/json;charset=ISO-8859-1", "multipart/form-data",
+			"multipart/form-data; boundary=x", "*/*", "application/*", "application/x-www-form-urlencoded",
+			"application/json; charset=utf-16", "application/json; charset=nope", "not a type", "application/json;;" };
+
 	private static final String[] IDS = { "pay_nope", "", "%00", "..", "pay_\u00e9", "x".repeat(300), "re_1", "evt_",
 			"we_%20", "null" };
 
@@ -75,7 +80,8 @@ abstract class FuzzTests {
 		int clientErrors = 0;
 		for (int i = 0; i < REQUESTS; i++) {
 			String[] endpoint = ENDPOINTS.get(random.nextInt(ENDPOINTS.size()));
-			String path = endpoint[1].replace("{id}", IDS[random.nextInt(IDS.length)].replace("/", "%2F"));
+			String path = respell(random,
+					endpoint[1].replace("{id}", IDS[random.nextInt(IDS.length)].replace("/", "%2F")));
 			if (random.nextInt(4) == 0) {
 				path += "?limit=" + pick(random, "0", "-1", "101", "abc", "9999999999999", "") + "&starting_after="
 						+ pick(random, "pay_x", "", "%FF", "%00") + "&status=" + pick(random, "nope", "", "CREATED")
@@ -89,9 +95,7 @@ abstract class FuzzTests {
 				continue;
 			}
 			String body = BODIES[random.nextInt(BODIES.length)];
-			request.content(body.getBytes(StandardCharsets.UTF_8))
-				.contentType(pick(random, "application/json", "application/json", "text/plain", "application/xml",
-						"application/json;charset=ISO-8859-1"));
+			request.content(body.getBytes(StandardCharsets.UTF_8)).contentType(pick(random, CONTENT_TYPES));
 			switch (random.nextInt(6)) {
 				case 0 -> request.header("Idempotency-Key", pick(random, "", "k".repeat(300), "tab\there", "ok-key"));
 				case 1 -> request.header("Authorization", pick(random, "Bearer", "Bearer sk_live_x", "Basic ???",
@@ -114,6 +118,23 @@ abstract class FuzzTests {
 			}
 		}
 		assertThat(clientErrors).as("malformed requests answered 4xx").isGreaterThanOrEqualTo(1000);
+	}
+
+	/**
+	 * Spellings that make Tomcat, Spring MVC and a filter's own check disagree on which
+	 * path was asked for, applied to one request in three.
+	 */
+	private static String respell(Random random, String path) {
+		return switch (random.nextInt(18)) {
+			case 0 -> path.replaceFirst("^/v1", "/v1;x");
+			case 1 -> path.replaceFirst("^/v1", "/%761");
+			case 2 -> path.replaceFirst("^/v1", "//v1");
+			case 3 -> path.replaceFirst("^/v1/", "/v1//");
+			case 4 -> path.replaceFirst("^/v1/", "/v1/./");
+			case 5 -> "/x/.." + path;
+			case 6 -> path + ".";
+			default -> path;
+		};
 	}
 
 	private static String pick(Random random, String... options) {

@@ -47,6 +47,12 @@ public final class Api {
 		return send(HttpRequest.newBuilder(URI.create(this.base + path)).DELETE(), Map.of());
 	}
 
+	/** A CORS preflight, or any {@code OPTIONS} request, with the given headers. */
+	public Answer options(String path, Map<String, String> headers) {
+		return send(HttpRequest.newBuilder(URI.create(this.base + path))
+			.method("OPTIONS", HttpRequest.BodyPublishers.noBody()), headers);
+	}
+
 	public Answer post(String path, String json) {
 		return post(path, json, Map.of());
 	}

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.paymentsimulator.common.ApiException;
 import dev.paymentsimulator.common.BodyTooLargeException;
+import dev.paymentsimulator.common.CardNumbers;
 import dev.paymentsimulator.common.ErrorCode;
 import dev.paymentsimulator.common.ProblemWriter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -71,7 +72,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
-		log.error("Unexpected failure answering {}", path(request), ex);
+		log.error("Unexpected failure answering {}", CardNumbers.redact(path(request)), ex);
 		return answer(
 				new ApiException(ErrorCode.INTERNAL_ERROR,
 						"Something went wrong inside the simulator. This is a bug; the request may be retried."),

@@ -27,6 +27,12 @@ class ChallengeController {
 	 */
 	record Challenge(@NotNull @Pattern(regexp = "pass|fail", message = "must be pass or fail") String outcome,
 			String clientSecret) {
+
+		@Override
+		public String toString() {
+			return "Challenge[outcome=" + this.outcome + ", client_secret=redacted]";
+		}
+
 	}
 
 	@PostMapping("/v1/simulator/payments/{id}/challenge")

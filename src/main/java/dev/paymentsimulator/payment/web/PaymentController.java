@@ -46,6 +46,12 @@ class PaymentController {
 			@Pattern(regexp = "automatic|manual", message = "must be automatic or manual") String captureMethod,
 			@Size(max = 1000) String description, Map<String, String> metadata, JsonNode paymentMethod, Boolean confirm,
 			@Size(max = 2048) String returnUrl) {
+
+		@Override
+		public String toString() {
+			return "CreatePayment[amount=" + this.amount + ", currency=" + this.currency + ", payment_method=redacted]";
+		}
+
 	}
 
 	record Confirm(JsonNode paymentMethod, String clientSecret, @Size(max = 2048) String returnUrl) {

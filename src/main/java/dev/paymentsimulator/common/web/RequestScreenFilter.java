@@ -1,8 +1,11 @@
 package dev.paymentsimulator.common.web;
 
 import java.io.IOException;
+import java.util.Locale;
 
+import dev.paymentsimulator.common.ApiException;
 import dev.paymentsimulator.common.BodyTooLargeException;
+import dev.paymentsimulator.common.ErrorCode;
 import dev.paymentsimulator.common.OncePerExchangeFilter;
 import dev.paymentsimulator.common.ProblemWriter;
 import jakarta.servlet.FilterChain;
@@ -15,32 +18,74 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
 /**
- * Refuses bodies above 64 KiB: at once when the declared length says so, otherwise as
- * soon as reading passes the limit, so a chunked upload cannot grow without bound.
+ * Refuses, before anything reads it, a request no handler could read. A query parameter
+ * holding the NUL character ({@code %00}) is refused as JSON text holding it is:
+ * PostgreSQL cannot compare it, and no filter or cursor needs it. A {@code Content-Type}
+ * that is not one concrete media type ({@code *}{@code /*}, {@code application/*},
+ * garbage) is refused with 415, since no converter can read it. Bodies above 64 KiB are
+ * refused with 413: at once when the declared length says so, otherwise as soon as
+ * reading passes the limit, so a chunked upload cannot grow without bound.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-class RequestBodyLimitFilter extends OncePerExchangeFilter {
+class RequestScreenFilter extends OncePerExchangeFilter {
 
 	static final int MAX_BODY_BYTES = 64 * 1024;
 
+	private static final String NUL = "%00";
+
 	private final ProblemWriter problems;
 
-	RequestBodyLimitFilter(ProblemWriter problems) {
+	RequestScreenFilter(ProblemWriter problems) {
 		this.problems = problems;
 	}
 
 	@Override
 	protected void doFilterOnce(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		String query = request.getQueryString();
+		if (query != null && query.toLowerCase(Locale.ROOT).contains(NUL)) {
+			this.problems.write(request, response, TextWithoutNul.refused(parameterHolding(query)));
+			return;
+		}
+		if (!isConcrete(request.getContentType())) {
+			this.problems.write(request, response, new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+					"Content-Type must name one media type; send the body as JSON with Content-Type: application/json."));
+			return;
+		}
 		if (request.getContentLengthLong() > MAX_BODY_BYTES) {
 			this.problems.write(request, response, BodyTooLargeException.problem(MAX_BODY_BYTES));
 			return;
 		}
 		chain.doFilter(new LimitedRequest(request), response);
+	}
+
+	private static String parameterHolding(String query) {
+		for (String pair : query.split("&")) {
+			if (pair.toLowerCase(Locale.ROOT).contains(NUL)) {
+				int equals = pair.indexOf('=');
+				return (equals >= 0) ? pair.substring(0, equals) : pair;
+			}
+		}
+		return "query";
+	}
+
+	private static boolean isConcrete(String contentType) {
+		if (contentType == null) {
+			return true;
+		}
+		try {
+			MediaType type = MediaType.parseMediaType(contentType);
+			return !type.isWildcardType() && !type.isWildcardSubtype();
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
+		}
 	}
 
 	private static final class LimitedRequest extends HttpServletRequestWrapper {

@@ -1,0 +1,37 @@
+package dev.paymentsimulator.common;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Hides what looks like a card number in text the service writes back or logs: a run of
+ * 12 to 19 digits, with or without single spaces or dashes between them, keeps only its
+ * first and last four ({@code 4242…4242}). Mistyped numbers count too: they are still
+ * someone's card.
+ */
+public final class CardNumbers {
+
+	private static final Pattern CANDIDATE = Pattern.compile("(?<![0-9])[0-9](?:[ -]?[0-9]){11,18}(?![0-9])");
+
+	private CardNumbers() {
+	}
+
+	public static String redact(String text) {
+		if (text == null) {
+			return null;
+		}
+		Matcher matcher = CANDIDATE.matcher(text);
+		if (!matcher.find()) {
+			return text;
+		}
+		StringBuilder redacted = new StringBuilder(text.length());
+		do {
+			String digits = matcher.group().replaceAll("[ -]", "");
+			matcher.appendReplacement(redacted,
+					digits.substring(0, 4) + "\u2026" + digits.substring(digits.length() - 4));
+		}
+		while (matcher.find());
+		return matcher.appendTail(redacted).toString();
+	}
+
+}

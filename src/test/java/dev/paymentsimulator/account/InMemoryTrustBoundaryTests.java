@@ -1,0 +1,6 @@
+package dev.paymentsimulator.account;
+
+/** {@link TrustBoundaryTests} against the in-memory store. */
+class InMemoryTrustBoundaryTests extends TrustBoundaryTests {
+
+}
