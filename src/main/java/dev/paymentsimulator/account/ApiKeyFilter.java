@@ -61,7 +61,7 @@ class ApiKeyFilter extends OncePerExchangeFilter {
 		return CorsUtils.isPreFlightRequest(request) || isOpen(request);
 	}
 
-	static boolean isOpen(HttpServletRequest request) {
+	private static boolean isOpen(HttpServletRequest request) {
 		if (!RequestPaths.isPlain(request)) {
 			return false;
 		}

@@ -19,6 +19,9 @@ import org.springframework.stereotype.Component;
 @Component
 class KeyRing {
 
+	private static final String NO_VALID_KEY = "The Authorization header holds no valid key. Send Authorization:"
+			+ " Bearer sk_test_<name> (or pk_test_<name>), or HTTP Basic with the key as user name.";
+
 	private final boolean keyRequired;
 
 	private final List<ListedKey> listed;
@@ -35,16 +38,12 @@ class KeyRing {
 			}
 			return Caller.DEFAULT;
 		}
-		String presented = keyIn(authorization.trim())
-			.orElseThrow(() -> invalid("The Authorization header holds no valid key. Send Authorization: Bearer"
-					+ " sk_test_<name> (or pk_test_<name>), or HTTP Basic with the key as user name."));
+		String presented = keyIn(authorization.trim()).orElseThrow(() -> invalid(NO_VALID_KEY));
 		return this.listed.isEmpty() ? named(presented) : listed(presented);
 	}
 
 	private static Caller named(String presented) {
-		ApiKey key = ApiKey.parse(presented)
-			.orElseThrow(() -> invalid("The Authorization header holds no valid key. Send Authorization: Bearer"
-					+ " sk_test_<name> (or pk_test_<name>)."));
+		ApiKey key = ApiKey.parse(presented).orElseThrow(() -> invalid(NO_VALID_KEY));
 		return new Caller(key.namespace(), key.publishable(), "pk_test_" + key.namespace().name());
 	}
 

@@ -20,16 +20,9 @@ public final class RequestPaths {
 	 */
 	public static boolean isPlain(HttpServletRequest request) {
 		String path = request.getRequestURI();
-		if (path.isEmpty() || path.charAt(0) != '/' || path.indexOf(';') >= 0 || path.indexOf('%') >= 0
-				|| path.contains("//")) {
-			return false;
-		}
-		for (String segment : path.split("/")) {
-			if (segment.equals(".") || segment.equals("..")) {
-				return false;
-			}
-		}
-		return true;
+		return !path.isEmpty() && path.charAt(0) == '/' && path.indexOf(';') < 0 && path.indexOf('%') < 0
+				&& !path.contains("//") && !path.contains("/./") && !path.contains("/../") && !path.endsWith("/.")
+				&& !path.endsWith("/..");
 	}
 
 	/**
