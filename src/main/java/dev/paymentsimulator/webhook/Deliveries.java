@@ -3,7 +3,10 @@ package dev.paymentsimulator.webhook;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.paymentsimulator.account.Namespace;
 import dev.paymentsimulator.simulator.NamespaceData;
@@ -22,8 +25,15 @@ interface Deliveries extends NamespaceData {
 	/** Owes attempt number {@code attempt} of an event to a target from {@code dueAt}. */
 	void schedule(Namespace namespace, Instant dueAt, String eventId, Target target, int attempt);
 
-	/** Claims up to {@code max} deliveries due by {@code now}, in due order. */
-	List<Pending> claimDue(Namespace namespace, Instant now, int max);
+	/**
+	 * Claims up to {@code max} deliveries due by {@code now}, in due order for each
+	 * target, passing over those whose {@link Target#key()} is in {@code full}: they stay
+	 * owed until their target has room.
+	 */
+	List<Pending> claimDue(Namespace namespace, Instant now, int max, Set<String> full);
+
+	/** Gives a claimed delivery back to the outbox as it was, to be claimed again. */
+	void unclaim(Namespace namespace, Pending claimed);
 
 	/**
 	 * Records the attempt made for a claimed delivery and lets the claim go; when
@@ -48,6 +58,27 @@ interface Deliveries extends NamespaceData {
 	 * payment's own URL).
 	 */
 	record Target(String url, String endpointId) {
+
+		private static final Pattern AUTHORITY = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://([^/?#]*)");
+
+		/**
+		 * What a cap on deliveries in flight counts by: the endpoint, or for a payment's
+		 * own URL its host and port, so that many payments naming one receiver share its
+		 * cap.
+		 */
+		/** Whether the attempt was made to this target. */
+		boolean madeBy(DeliveryAttempt attempt) {
+			return attempt.url().equals(this.url) && java.util.Objects.equals(attempt.endpointId(), this.endpointId);
+		}
+
+		String key() {
+			if (this.endpointId != null) {
+				return this.endpointId;
+			}
+			Matcher matcher = AUTHORITY.matcher(this.url);
+			return matcher.find() ? matcher.group(1).toLowerCase(Locale.ROOT) : this.url;
+		}
+
 	}
 
 	/**

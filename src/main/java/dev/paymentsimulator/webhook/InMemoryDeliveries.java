@@ -1,5 +1,7 @@
 package dev.paymentsimulator.webhook;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,11 +18,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import dev.paymentsimulator.account.Namespace;
 import dev.paymentsimulator.simulator.OnMemoryStore;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Repository;
 
 /**
- * The delivery log and outbox in this process. Claiming takes a delivery out of the
- * outbox: nothing outlives the process here, so no claim can outlive its sender.
+ * The delivery log and outbox in this process. The outbox keeps one queue per target, so
+ * a target at its cap is passed over without walking its backlog. A claim is a lease on
+ * real time, as on PostgreSQL: a delivery whose attempt never settles is owed again once
+ * the lease runs out.
  */
 @Repository
 @OnMemoryStore
@@ -29,6 +34,20 @@ class InMemoryDeliveries implements Deliveries {
 	private final ConcurrentMap<Namespace, Shelf> shelves = new ConcurrentHashMap<>();
 
 	private final AtomicLong order = new AtomicLong();
+
+	private final Clock realClock;
+
+	private final Duration lease;
+
+	@Autowired
+	InMemoryDeliveries(Clock realClock, WebhookProperties properties) {
+		this(realClock, properties.lease());
+	}
+
+	InMemoryDeliveries(Clock realClock, Duration lease) {
+		this.realClock = realClock;
+		this.lease = lease;
+	}
 
 	@Override
 	public List<DeliveryAttempt> attempts(Namespace namespace, String eventId) {
@@ -39,32 +58,52 @@ class InMemoryDeliveries implements Deliveries {
 
 	@Override
 	public void schedule(Namespace namespace, Instant dueAt, String eventId, Target target, int attempt) {
-		shelf(namespace).owed.add(new Pending(this.order.incrementAndGet(), dueAt, eventId, target, attempt));
+		shelf(namespace).owe(new Pending(this.order.incrementAndGet(), dueAt, eventId, target, attempt));
 	}
 
 	@Override
-	public List<Pending> claimDue(Namespace namespace, Instant now, int max) {
+	public List<Pending> claimDue(Namespace namespace, Instant now, int max, Set<String> full) {
 		Shelf shelf = this.shelves.get(namespace);
 		List<Pending> claimed = new ArrayList<>();
 		if (shelf == null) {
 			return claimed;
 		}
-		// the set's iterator never fails when another sender takes an entry meanwhile;
-		// whoever removes an entry first has claimed it
-		for (Pending pending : shelf.owed) {
-			if (claimed.size() == max || pending.dueAt().isAfter(now)) {
-				break;
+		shelf.oweLapsed(this.realClock.instant());
+		Instant until = this.realClock.instant().plus(this.lease);
+		for (Map.Entry<String, ConcurrentSkipListSet<Pending>> queue : shelf.owed.entrySet()) {
+			if (full.contains(queue.getKey())) {
+				continue;
 			}
-			if (shelf.owed.remove(pending)) {
-				claimed.add(pending);
+			// the set's iterator never fails when another sender takes an entry
+			// meanwhile;
+			// whoever removes an entry first has claimed it
+			for (Pending pending : queue.getValue()) {
+				if (claimed.size() == max || pending.dueAt().isAfter(now)) {
+					break;
+				}
+				if (queue.getValue().remove(pending)) {
+					shelf.leased.put(pending.id(), new Lease(pending, until));
+					claimed.add(pending);
+				}
 			}
 		}
+		claimed.sort(null);
 		return claimed;
 	}
 
 	@Override
+	public void unclaim(Namespace namespace, Pending claimed) {
+		Shelf shelf = shelf(namespace);
+		if (shelf.leased.remove(claimed.id()) != null) {
+			shelf.owe(claimed);
+		}
+	}
+
+	@Override
 	public void settle(Namespace namespace, Pending claimed, DeliveryAttempt attempt, Instant retryAt) {
-		shelf(namespace).attempts.computeIfAbsent(attempt.eventId(), (id) -> new CopyOnWriteArrayList<>()).add(attempt);
+		Shelf shelf = shelf(namespace);
+		shelf.leased.remove(claimed.id());
+		shelf.attempts.computeIfAbsent(attempt.eventId(), (id) -> new CopyOnWriteArrayList<>()).add(attempt);
 		if (retryAt != null) {
 			schedule(namespace, retryAt, claimed.eventId(), claimed.target(), claimed.attempt() + 1);
 		}
@@ -72,14 +111,17 @@ class InMemoryDeliveries implements Deliveries {
 
 	@Override
 	public void release(Namespace namespace, Pending claimed) {
-		// claiming already took it out of the outbox
+		Shelf shelf = this.shelves.get(namespace);
+		if (shelf != null) {
+			shelf.leased.remove(claimed.id());
+		}
 	}
 
 	@Override
 	public Set<Namespace> namespacesOwed() {
 		Set<Namespace> owed = new HashSet<>();
 		this.shelves.forEach((namespace, shelf) -> {
-			if (!shelf.owed.isEmpty()) {
+			if (shelf.isOwing()) {
 				owed.add(namespace);
 			}
 		});
@@ -88,7 +130,7 @@ class InMemoryDeliveries implements Deliveries {
 
 	@Override
 	public long owed() {
-		return this.shelves.values().stream().mapToLong((shelf) -> shelf.owed.size()).sum();
+		return this.shelves.values().stream().mapToLong(Shelf::owedCount).sum();
 	}
 
 	@Override
@@ -96,7 +138,8 @@ class InMemoryDeliveries implements Deliveries {
 		Shelf shelf = this.shelves.get(namespace);
 		if (shelf != null) {
 			shelf.attempts.keySet().removeAll(eventIds);
-			shelf.owed.removeIf((pending) -> eventIds.contains(pending.eventId()));
+			shelf.owed.values().forEach((queue) -> queue.removeIf((pending) -> eventIds.contains(pending.eventId())));
+			shelf.leased.values().removeIf((lease) -> eventIds.contains(lease.pending().eventId()));
 		}
 	}
 
@@ -106,7 +149,7 @@ class InMemoryDeliveries implements Deliveries {
 		Map<String, Long> forgotten = new LinkedHashMap<>();
 		forgotten.put("webhook_deliveries",
 				(shelf != null) ? shelf.attempts.values().stream().mapToLong(List::size).sum() : 0L);
-		forgotten.put("pending_retries", (shelf != null) ? (long) shelf.owed.size() : 0L);
+		forgotten.put("pending_retries", (shelf != null) ? shelf.owedCount() : 0L);
 		return forgotten;
 	}
 
@@ -114,11 +157,38 @@ class InMemoryDeliveries implements Deliveries {
 		return this.shelves.computeIfAbsent(namespace, (ns) -> new Shelf());
 	}
 
+	private record Lease(Pending pending, Instant until) {
+	}
+
 	private static final class Shelf {
 
 		final ConcurrentMap<String, List<DeliveryAttempt>> attempts = new ConcurrentHashMap<>();
 
-		final ConcurrentSkipListSet<Pending> owed = new ConcurrentSkipListSet<>();
+		/** Owed deliveries, one queue per target key, each in due order. */
+		final ConcurrentMap<String, ConcurrentSkipListSet<Pending>> owed = new ConcurrentHashMap<>();
+
+		final ConcurrentMap<Long, Lease> leased = new ConcurrentHashMap<>();
+
+		void owe(Pending pending) {
+			this.owed.computeIfAbsent(pending.target().key(), (key) -> new ConcurrentSkipListSet<>()).add(pending);
+		}
+
+		/** Deliveries whose sender never settled them are owed again. */
+		void oweLapsed(Instant now) {
+			for (Lease lease : this.leased.values()) {
+				if (lease.until().isBefore(now) && this.leased.remove(lease.pending().id(), lease)) {
+					owe(lease.pending());
+				}
+			}
+		}
+
+		boolean isOwing() {
+			return !this.leased.isEmpty() || this.owed.values().stream().anyMatch((queue) -> !queue.isEmpty());
+		}
+
+		long owedCount() {
+			return this.owed.values().stream().mapToLong(ConcurrentSkipListSet::size).sum() + this.leased.size();
+		}
 
 	}
 

@@ -2,7 +2,6 @@ package dev.paymentsimulator.webhook;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,9 +27,6 @@ import org.springframework.stereotype.Repository;
 @OnPostgresStore
 class JdbcDeliveries implements Deliveries {
 
-	/** Beyond the longest an attempt can take, so a live sender never loses its claim. */
-	private static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
-
 	private final JdbcClient jdbc;
 
 	private final StorageJson json;
@@ -43,7 +39,7 @@ class JdbcDeliveries implements Deliveries {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.transactions = transactions;
-		this.leaseMillis = properties.connectTimeout().plus(properties.timeout()).plus(LEASE_MARGIN).toMillis();
+		this.leaseMillis = properties.lease().toMillis();
 	}
 
 	@Override
@@ -68,25 +64,33 @@ class JdbcDeliveries implements Deliveries {
 	}
 
 	@Override
-	public List<Pending> claimDue(Namespace namespace, Instant now, int max) {
+	public List<Pending> claimDue(Namespace namespace, Instant now, int max, Set<String> full) {
 		return this.jdbc.sql("""
 				update webhook_outbox set claimed_until = clock_timestamp() + :lease * interval '1 millisecond'
 				where id in (
 					select id from webhook_outbox
 					where namespace = :namespace and due_at <= :now
 					and (claimed_until is null or claimed_until < clock_timestamp())
+					and not (coalesce(endpoint_id,
+						lower(substring(url from '^[A-Za-z][A-Za-z0-9+.-]*://([^/?#]*)')), url) = any (:full))
 					order by due_at, id limit :max
 					for update skip locked)
 				returning id, due_at, event_id, url, endpoint_id, attempt""")
 			.param("lease", this.leaseMillis)
 			.param("namespace", namespace.name())
 			.param("now", SqlTimes.toSql(now))
+			.param("full", full.toArray(String[]::new))
 			.param("max", max)
 			.query(JdbcDeliveries::pending)
 			.list()
 			.stream()
 			.sorted()
 			.toList();
+	}
+
+	@Override
+	public void unclaim(Namespace namespace, Pending claimed) {
+		this.jdbc.sql("update webhook_outbox set claimed_until = null where id = ?").param(claimed.id()).update();
 	}
 
 	@Override

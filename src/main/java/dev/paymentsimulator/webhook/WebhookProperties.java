@@ -14,15 +14,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param jitter each wait varies by up to this fraction either way
  * @param connectTimeout how long a receiver may take to accept the connection
  * @param timeout how long a whole attempt may take
- * @param threads the dispatcher's threads
- * @param queueCapacity attempts that may wait for a thread; past it they are retried
- * later
+ * @param threads the threads that finish attempts (record them, owe retries); sending
+ * itself is asynchronous
+ * @param maxInFlight attempts under way at once, over all receivers; what is over waits
+ * in the outbox, not in threads or sockets
+ * @param maxInFlightPerEndpoint attempts under way at once to one endpoint (to one host
+ * and port, for payments' own URLs), so a receiver that hangs holds no more than this
  * @param maxEndpoints webhook endpoints one namespace may have, so that one namespace
  * cannot turn each event into thousands of outbound requests
  */
 @ConfigurationProperties("simulator.webhooks")
 public record WebhookProperties(String secret, List<Duration> retryDelays, Double jitter, Duration connectTimeout,
-		Duration timeout, Integer threads, Integer queueCapacity, Integer maxEndpoints) {
+		Duration timeout, Integer threads, Integer maxInFlight, Integer maxInFlightPerEndpoint, Integer maxEndpoints) {
+
+	/** Beyond the longest an attempt can take, so a live sender never loses its claim. */
+	private static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
 
 	public WebhookProperties {
 		retryDelays = (retryDelays != null) ? List.copyOf(retryDelays)
@@ -31,8 +37,9 @@ public record WebhookProperties(String secret, List<Duration> retryDelays, Doubl
 		jitter = (jitter != null) ? jitter : 0.1;
 		connectTimeout = (connectTimeout != null) ? connectTimeout : Duration.ofSeconds(5);
 		timeout = (timeout != null) ? timeout : Duration.ofSeconds(15);
-		threads = (threads != null) ? threads : 4;
-		queueCapacity = (queueCapacity != null) ? queueCapacity : 10_000;
+		threads = (threads != null) ? threads : 2;
+		maxInFlight = (maxInFlight != null) ? maxInFlight : 64;
+		maxInFlightPerEndpoint = (maxInFlightPerEndpoint != null) ? maxInFlightPerEndpoint : 8;
 		maxEndpoints = (maxEndpoints != null) ? maxEndpoints : 16;
 		for (Duration delay : retryDelays) {
 			require(!delay.isNegative() && !delay.isZero(), "retry-delays",
@@ -42,10 +49,19 @@ public record WebhookProperties(String secret, List<Duration> retryDelays, Doubl
 		require(!connectTimeout.isNegative() && !connectTimeout.isZero(), "connect-timeout", "must be positive");
 		require(!timeout.isNegative() && !timeout.isZero(), "timeout", "must be positive");
 		require(threads >= 1, "threads", "must be at least 1");
-		require(queueCapacity >= 1, "queue-capacity", "must be at least 1");
+		require(maxInFlight >= 1, "max-in-flight", "must be at least 1");
+		require(maxInFlightPerEndpoint >= 1, "max-in-flight-per-endpoint", "must be at least 1");
 		require(maxEndpoints >= 1, "max-endpoints", "must be at least 1");
 		require(secret == null || WebhookSecrets.isWellFormed(secret), "secret",
 				"must be whsec_ followed by base64 of at least 24 bytes");
+	}
+
+	/**
+	 * How long a claimed delivery belongs to its sender: past it, the sender is taken for
+	 * dead and the delivery is owed again.
+	 */
+	Duration lease() {
+		return this.connectTimeout.plus(this.timeout).plus(LEASE_MARGIN);
 	}
 
 	private static void require(boolean condition, String property, String problem) {

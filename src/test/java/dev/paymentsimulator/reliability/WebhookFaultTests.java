@@ -9,6 +9,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.List;
+import java.nio.charset.StandardCharsets;
+import java.net.Socket;
+import java.io.OutputStream;
+import java.io.InputStream;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
@@ -95,6 +101,21 @@ abstract class WebhookFaultTests {
 	}
 
 	@Test
+	void aBodyThatStallsAfterTheHeadersIsATimeoutRetriedUntilDelivered() throws Exception {
+		try (StallingReceiver receiver = new StallingReceiver()) {
+			String key = "sk_test_fault_stalled";
+			String eventId = eventFor(key, receiver.url());
+			JsonNode stalled = attempt(key, eventId, 1);
+			assertThat(stalled.get("error").asString()).isEqualTo("timeout");
+			assertThat(stalled.get("status_code").isNull()).isTrue();
+			assertThat(stalled.get("duration_ms").asLong()).isLessThan(5000);
+			receiver.heal();
+			advanceTo(key, stalled.get("next_attempt_at").asLong());
+			assertThat(attempt(key, eventId, 2).get("status_code").asInt()).isEqualTo(200);
+		}
+	}
+
+	@Test
 	void refusedConnectionIsRetriedUntilTheReceiverComesUp() throws IOException {
 		int port;
 		try (ServerSocket socket = new ServerSocket(0)) {
@@ -165,6 +186,80 @@ abstract class WebhookFaultTests {
 
 	private static Map<String, String> auth(String key) {
 		return Map.of("Authorization", "Bearer " + key);
+	}
+
+	/**
+	 * Answers {@code 200} with a body it never finishes sending, until healed; then
+	 * answers {@code 200} at once.
+	 */
+	private static final class StallingReceiver implements AutoCloseable {
+
+		private final ServerSocket server = new ServerSocket(0);
+
+		private final List<Socket> held = new CopyOnWriteArrayList<>();
+
+		private volatile boolean healed;
+
+		StallingReceiver() throws IOException {
+			Thread acceptor = new Thread(this::serve, "stalling-receiver");
+			acceptor.setDaemon(true);
+			acceptor.start();
+		}
+
+		String url() {
+			return "http://localhost:" + this.server.getLocalPort() + "/hook";
+		}
+
+		void heal() {
+			this.healed = true;
+		}
+
+		private void serve() {
+			while (!this.server.isClosed()) {
+				try {
+					Socket socket = this.server.accept();
+					this.held.add(socket);
+					readRequest(socket.getInputStream());
+					OutputStream out = socket.getOutputStream();
+					if (this.healed) {
+						out.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok".getBytes(StandardCharsets.US_ASCII));
+					}
+					else {
+						out.write("HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\nstart of a body that never ends"
+							.getBytes(StandardCharsets.US_ASCII));
+					}
+					out.flush();
+				}
+				catch (IOException closed) {
+					return;
+				}
+			}
+		}
+
+		private static void readRequest(InputStream in) throws IOException {
+			StringBuilder head = new StringBuilder();
+			while (!head.toString().endsWith("\r\n\r\n")) {
+				int b = in.read();
+				if (b < 0) {
+					return;
+				}
+				head.append((char) b);
+			}
+			java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)")
+				.matcher(head);
+			if (length.find()) {
+				in.readNBytes(Integer.parseInt(length.group(1)));
+			}
+		}
+
+		@Override
+		public void close() throws IOException {
+			this.server.close();
+			for (Socket socket : this.held) {
+				socket.close();
+			}
+		}
+
 	}
 
 }

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Executors;
 
 import org.awaitility.Awaitility;
 import tools.jackson.databind.JsonNode;
@@ -17,7 +18,18 @@ public final class Api {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	/**
+	 * One client for every test, on threads named for it, so that a test counting the
+	 * simulator's threads can tell them from the client's.
+	 */
+	private static final HttpClient HTTP = HttpClient.newBuilder()
+		.connectTimeout(Duration.ofSeconds(5))
+		.executor(Executors.newCachedThreadPool((task) -> {
+			Thread thread = new Thread(task, "test-client");
+			thread.setDaemon(true);
+			return thread;
+		}))
+		.build();
 
 	private final String base;
 
@@ -70,7 +82,7 @@ public final class Api {
 		}
 		headers.forEach(request::header);
 		try {
-			HttpResponse<String> response = this.http.send(request.timeout(Duration.ofSeconds(30)).build(),
+			HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
 					HttpResponse.BodyHandlers.ofString());
 			return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
 					response.headers().map(), response.body());

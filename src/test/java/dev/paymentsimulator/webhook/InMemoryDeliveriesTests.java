@@ -2,7 +2,10 @@ package dev.paymentsimulator.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -21,9 +24,13 @@ class InMemoryDeliveriesTests {
 
 	private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
 
+	private static final Duration LEASE = Duration.ofSeconds(50);
+
+	private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
 	@Test
 	void sendersClaimingAtOnceEachTakeDifferentDeliveriesAndNoneIsLost() throws Exception {
-		InMemoryDeliveries deliveries = new InMemoryDeliveries();
+		InMemoryDeliveries deliveries = new InMemoryDeliveries(CLOCK, LEASE);
 		Namespace namespace = new Namespace("race");
 		Target target = new Target("http://127.0.0.1:9/hook", null);
 		int senders = 8;
@@ -39,8 +46,9 @@ class InMemoryDeliveriesTests {
 					int taken = 0;
 					for (int round = 0; round < rounds; round++) {
 						deliveries.schedule(namespace, NOW, "evt_" + round, target, 1);
-						for (Pending pending : deliveries.claimDue(namespace, NOW, 4)) {
+						for (Pending pending : deliveries.claimDue(namespace, NOW, 4, Set.of())) {
 							assertThat(claimed.add(pending.id())).isTrue();
+							deliveries.release(namespace, pending);
 							taken++;
 						}
 					}
@@ -52,7 +60,10 @@ class InMemoryDeliveriesTests {
 			for (Future<Integer> result : results) {
 				taken += result.get();
 			}
-			taken += deliveries.claimDue(namespace, NOW, Integer.MAX_VALUE).size();
+			for (Pending rest : deliveries.claimDue(namespace, NOW, Integer.MAX_VALUE, Set.of())) {
+				deliveries.release(namespace, rest);
+				taken++;
+			}
 			assertThat(taken).isEqualTo(senders * rounds);
 			assertThat(deliveries.owed()).isZero();
 		}
@@ -63,18 +74,83 @@ class InMemoryDeliveriesTests {
 
 	@Test
 	void onlyDueDeliveriesAreClaimedInDueOrder() {
-		InMemoryDeliveries deliveries = new InMemoryDeliveries();
+		InMemoryDeliveries deliveries = new InMemoryDeliveries(CLOCK, LEASE);
 		Namespace namespace = new Namespace("order");
 		Target target = new Target("http://127.0.0.1:9/hook", null);
 		deliveries.schedule(namespace, NOW.plusSeconds(10), "evt_later", target, 2);
 		deliveries.schedule(namespace, NOW, "evt_now", target, 1);
 		deliveries.schedule(namespace, NOW.minusSeconds(5), "evt_earlier", target, 1);
 
-		assertThat(deliveries.claimDue(namespace, NOW, 10)).extracting(Pending::eventId)
+		assertThat(deliveries.claimDue(namespace, NOW, 10, Set.of())).extracting(Pending::eventId)
 			.containsExactly("evt_earlier", "evt_now");
-		assertThat(deliveries.claimDue(namespace, NOW, 10)).isEmpty();
-		assertThat(deliveries.claimDue(namespace, NOW.plusSeconds(10), 10)).extracting(Pending::eventId)
+		assertThat(deliveries.claimDue(namespace, NOW, 10, Set.of())).isEmpty();
+		assertThat(deliveries.claimDue(namespace, NOW.plusSeconds(10), 10, Set.of())).extracting(Pending::eventId)
 			.containsExactly("evt_later");
+	}
+
+	@Test
+	void aTargetAtItsCapIsPassedOverAndTheOthersGoOut() {
+		InMemoryDeliveries deliveries = new InMemoryDeliveries(CLOCK, LEASE);
+		Namespace namespace = new Namespace("caps");
+		Target hanging = new Target("http://127.0.0.1:9/slow", null);
+		Target fast = new Target("http://localhost:8/fast", "we_fast");
+		for (int i = 0; i < 100; i++) {
+			deliveries.schedule(namespace, NOW.minusSeconds(100 - i), "evt_slow_" + i, hanging, 1);
+		}
+		deliveries.schedule(namespace, NOW, "evt_fast", fast, 1);
+
+		assertThat(hanging.key()).isEqualTo("127.0.0.1:9");
+		assertThat(deliveries.claimDue(namespace, NOW, 10, Set.of(hanging.key()))).extracting(Pending::eventId)
+			.containsExactly("evt_fast");
+		assertThat(deliveries.claimDue(namespace, NOW, 3, Set.of())).extracting(Pending::eventId)
+			.containsExactly("evt_slow_0", "evt_slow_1", "evt_slow_2");
+	}
+
+	@Test
+	void aClaimGivenBackOrNeverSettledIsOwedAgain() {
+		MutableClock clock = new MutableClock(NOW);
+		InMemoryDeliveries deliveries = new InMemoryDeliveries(clock, LEASE);
+		Namespace namespace = new Namespace("lease");
+		Target target = new Target("http://127.0.0.1:9/hook", null);
+		deliveries.schedule(namespace, NOW, "evt_given_back", target, 1);
+		deliveries.schedule(namespace, NOW, "evt_lost", target, 1);
+		List<Pending> claimed = deliveries.claimDue(namespace, NOW, 10, Set.of());
+		assertThat(claimed).hasSize(2);
+
+		deliveries.unclaim(namespace, claimed.get(0));
+		assertThat(deliveries.claimDue(namespace, NOW, 10, Set.of())).extracting(Pending::eventId)
+			.containsExactly("evt_given_back");
+		clock.now = NOW.plus(LEASE).minusSeconds(1);
+		assertThat(deliveries.claimDue(namespace, NOW, 10, Set.of())).isEmpty();
+		clock.now = NOW.plus(LEASE).plusSeconds(1);
+		assertThat(deliveries.claimDue(namespace, NOW, 10, Set.of())).extracting(Pending::eventId)
+			.containsExactlyInAnyOrder("evt_given_back", "evt_lost");
+		assertThat(deliveries.namespacesOwed()).containsExactly(namespace);
+	}
+
+	private static final class MutableClock extends Clock {
+
+		Instant now;
+
+		MutableClock(Instant now) {
+			this.now = now;
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
+		@Override
+		public java.time.ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(java.time.ZoneId zone) {
+			return this;
+		}
+
 	}
 
 }

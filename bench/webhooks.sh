@@ -1,0 +1,147 @@
+#!/usr/bin/env bash
+# Webhook delivery under load, side by side with a bare Spring Boot endpoint in one run. Run by hand:
+#   bash bench/webhooks.sh        (about 8 minutes on 2 cores)
+# Every subject is warmed under its own load for WARMUP (30s), then ROUNDS (3) interleaved rounds of
+# DURATION (15s) each; the medians are reported, with server CPU per request beside requests/s.
+# The simulator runs as shipped (access log on, written to a file). Scenarios, each in a namespace
+# of its own on one simulator:
+#   reference  the bare app's create (wrk -t2 -c32)
+#   lifecycle  create+confirm, capture, refund, each with an Idempotency-Key, one webhook endpoint
+#              on a fast local receiver (wrk -t2 -c32)
+#   fast       create with an endpoint on the fast receiver (wrk -t2 -c32)
+#   hang       create with the same fast endpoint and one on a receiver that never answers
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+WARMUP=${WARMUP:-30s}
+DURATION=${DURATION:-15s}
+ROUNDS=${ROUNDS:-3}
+JAVA_OPTS=${JAVA_OPTS:--Xmx1g}
+SIM_PORT=18190
+REF_PORT=18191
+FAST_PORT=18192
+HANG_PORT=18193
+RESULTS=bench/results
+mkdir -p "$RESULTS"
+OUT="$RESULTS/webhooks-$(date -u +%Y-%m-%dT%H%M%SZ).txt"
+
+if ! command -v wrk >/dev/null; then
+  if [ "$(id -u)" = "0" ]; then apt-get update -qq && apt-get install -y -qq wrk >/dev/null
+  else sudo apt-get update -qq && sudo apt-get install -y -qq wrk >/dev/null; fi
+fi
+
+echo "building the simulator and the reference..."
+./mvnw -q -B package -DskipTests
+./mvnw -q -B -f bench/reference/pom.xml package -DskipTests
+SIM_JAR=$(ls target/payment-simulator-*.jar | head -1)
+REF_JAR=bench/reference/target/bench-reference-1.jar
+
+PIDS=()
+cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; }
+trap cleanup EXIT
+wait_for() { until curl -sf -o /dev/null "localhost:$1/$2"; do sleep 0.1; done; }
+
+java bench/FastReceiver.java $FAST_PORT >/dev/null 2>&1 & PIDS+=("$!")
+java bench/HangingReceiver.java $HANG_PORT >/dev/null 2>&1 & PIDS+=("$!")
+java $JAVA_OPTS -jar "$REF_JAR" --server.port=$REF_PORT >/tmp/bench-ref.log 2>&1 & REF_PID=$!; PIDS+=("$REF_PID")
+java $JAVA_OPTS -jar "$SIM_JAR" --server.port=$SIM_PORT --simulator.retention.max-payments=2000000 \
+  >/tmp/bench-sim.log 2>&1 & SIM_PID=$!; PIDS+=("$SIM_PID")
+wait_for $FAST_PORT count; wait_for $REF_PORT health; wait_for $SIM_PORT health
+
+endpoint() {
+  curl -sf "localhost:$SIM_PORT/v1/webhook_endpoints" -H "Authorization: Bearer $1" \
+    -H "Content-Type: application/json" -d "{\"url\":\"http://127.0.0.1:$2/hooks\"}" >/dev/null
+}
+endpoint sk_test_lifecycle $FAST_PORT
+endpoint sk_test_fast $FAST_PORT
+endpoint sk_test_hang $FAST_PORT
+endpoint sk_test_hang $HANG_PORT
+
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+metric() {
+  curl -s "localhost:$SIM_PORT/actuator/prometheus" | awk -v name="$1" -v label="$2" \
+    'index($0, name) == 1 && (label == "" || index($0, label) > 0) {sum += $2} END {printf "%d", sum}'
+}
+received() { curl -s "localhost:$FAST_PORT/count"; }
+# connections from the simulator to the two receivers, and the simulator's threads, sampled
+# every 200 ms while a load runs; the largest seen is written to the given file
+sample() {
+  local max_conn=0 max_threads=0 conn threads
+  while kill -0 "$1" 2>/dev/null; do
+    conn=$(ss -Htn state established "( dport = :$FAST_PORT or dport = :$HANG_PORT )" | wc -l)
+    threads=$(ls "/proc/$SIM_PID/task" | wc -l)
+    (( conn > max_conn )) && max_conn=$conn
+    (( threads > max_threads )) && max_threads=$threads
+    sleep 0.2
+  done
+  echo "$max_conn $max_threads" > "$2"
+}
+
+# one load: prints rps p99_ms max_ms cpu_us_per_request non2xx
+run() {
+  local port=$1 pid=$2 key=$3 script=$4 duration=$5
+  local before after
+  before=$(cpu_ticks "$pid")
+  KEY=$key SCRIPT=bench/lua/$script wrk -t2 -c32 -d"$duration" --latency -s bench/lua/keyed.lua \
+    "http://localhost:$port" > /tmp/bench-wrk.txt &
+  local wrk_pid=$!
+  sample $wrk_pid /tmp/bench-sample.txt &
+  local sampler=$!
+  wait $wrk_pid; wait $sampler
+  after=$(cpu_ticks "$pid")
+  awk -v ticks=$((after - before)) '
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+    /Requests\/sec/ {rps = $2}
+    / 99%/ {p99 = ms($2)}
+    /Latency/ && !lat {max = ms($4); lat = 1}
+    /requests in/ {n = $1}
+    /Non-2xx/ {bad = $5}
+    END {printf "%.0f %.1f %.1f %.0f %d\n", rps, p99, max, ticks * 10000 / n, bad}' /tmp/bench-wrk.txt
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+column() { awk -v c="$1" '{print $c}' | median; }
+
+echo "warming each subject for $WARMUP..."
+run $REF_PORT $REF_PID none create.lua "$WARMUP" >/dev/null
+for scenario in lifecycle fast hang; do
+  script=create.lua; [ $scenario = lifecycle ] && script=lifecycle.lua
+  run $SIM_PORT $SIM_PID sk_test_$scenario $script "$WARMUP" >/dev/null
+done
+
+: > /tmp/bench-rounds.txt
+for round in $(seq 1 "$ROUNDS"); do
+  echo "reference $(run $REF_PORT $REF_PID none create.lua "$DURATION")" >> /tmp/bench-rounds.txt
+  for scenario in lifecycle fast hang; do
+    script=create.lua; [ $scenario = lifecycle ] && script=lifecycle.lua
+    events_before=$(metric simulator_payment_transitions_total)
+    failed_before=$(metric simulator_webhook_deliveries_total 'result="retrying"')
+    got_before=$(received)
+    figures=$(run $SIM_PORT $SIM_PID sk_test_$scenario $script "$DURATION")
+    read -r conn threads < /tmp/bench-sample.txt
+    # deliveries of the window still under way land within a second
+    sleep 1
+    events=$(( $(metric simulator_payment_transitions_total) - events_before ))
+    failed=$(( $(metric simulator_webhook_deliveries_total 'result="retrying"') - failed_before ))
+    got=$(( $(received) - got_before ))
+    echo "$scenario $figures $events $got $failed $conn $threads" >> /tmp/bench-rounds.txt
+  done
+  echo "round $round done"
+done
+
+{
+  echo "Webhook benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ); $(nproc) cores; $(java -version 2>&1 | head -1)"
+  echo "wrk -t2 -c32; $WARMUP warm-up per subject; $ROUNDS interleaved rounds of $DURATION; medians; access log on"
+  echo
+  echo "every round (scenario rps p99_ms max_ms cpu_us/req non2xx events fast_received failed_attempts max_conns max_threads):"
+  cat /tmp/bench-rounds.txt
+  echo
+  printf '%-10s %9s %9s %9s %12s %8s %9s %9s %7s %6s %8s\n' scenario rps p99_ms max_ms cpu_us/req non2xx events received failed conns threads
+  for scenario in reference lifecycle fast hang; do
+    grep "^$scenario " /tmp/bench-rounds.txt > /tmp/bench-one.txt
+    printf '%-10s' "$scenario"
+    for c in 2 3 4 5 6 7 8 9 10 11; do printf ' %9s' "$(column $c < /tmp/bench-one.txt)"; done
+    echo
+  done
+} | tee "$OUT"
+echo "written to $OUT"

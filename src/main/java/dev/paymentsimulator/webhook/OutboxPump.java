@@ -1,0 +1,266 @@
+package dev.paymentsimulator.webhook;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import dev.paymentsimulator.account.Namespace;
+import dev.paymentsimulator.event.Event;
+import dev.paymentsimulator.event.EventLog;
+import dev.paymentsimulator.simulator.SimulatorClock;
+import dev.paymentsimulator.webhook.Deliveries.Pending;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Moves owed deliveries from the outbox to the sender, as many as the caps on attempts in
+ * flight allow: what is over a cap stays in the outbox, holding no thread or socket, and
+ * goes out as soon as an attempt ends and frees its slot. One thread claims; passes asked
+ * for while one runs fold into the next.
+ */
+final class OutboxPump {
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxPump.class);
+
+	/** How many owed deliveries one claim takes at most. */
+	private static final int CLAIM_BATCH = 64;
+
+	private final Deliveries deliveries;
+
+	private final WebhookEndpoints endpoints;
+
+	private final WebhookSecrets secrets;
+
+	private final EventLog events;
+
+	private final SimulatorClock clock;
+
+	private final Clock realClock;
+
+	private final WebhookSender sender;
+
+	private final DeliveryRecorder recorder;
+
+	private final DeliverySlots slots;
+
+	private final ExecutorService pumpThread;
+
+	private final AtomicBoolean passAsked = new AtomicBoolean();
+
+	private final Set<Namespace> asked = ConcurrentHashMap.newKeySet();
+
+	/**
+	 * Set when a pass left deliveries waiting for a slot: the next attempt to end makes
+	 * the pump look in every namespace, since any of them may be waiting.
+	 */
+	private final AtomicBoolean everywhere = new AtomicBoolean();
+
+	private final Set<CompletableFuture<?>> underWay = ConcurrentHashMap.newKeySet();
+
+	OutboxPump(WebhookProperties properties, Deliveries deliveries, WebhookEndpoints endpoints, WebhookSecrets secrets,
+			EventLog events, SimulatorClock clock, Clock realClock, WebhookSender sender, DeliveryRecorder recorder,
+			MeterRegistry registry) {
+		this.deliveries = deliveries;
+		this.endpoints = endpoints;
+		this.secrets = secrets;
+		this.events = events;
+		this.clock = clock;
+		this.realClock = realClock;
+		this.sender = sender;
+		this.recorder = recorder;
+		this.slots = new DeliverySlots(properties.maxInFlight(), properties.maxInFlightPerEndpoint());
+		this.pumpThread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), (task) -> {
+			Thread thread = new Thread(task, "webhook-pump");
+			thread.setDaemon(true);
+			return thread;
+		});
+		Gauge.builder("simulator.webhook.retry.backlog", deliveries, Deliveries::owed)
+			.description("Deliveries owed and not yet made, over all namespaces")
+			.register(registry);
+		Gauge.builder("simulator.webhook.in.flight", this.slots, DeliverySlots::inFlight)
+			.description("Webhook attempts under way")
+			.register(registry);
+	}
+
+	/**
+	 * Asks for a pass over the namespace's owed deliveries, soon, on the pump's thread.
+	 */
+	void pump(Namespace namespace) {
+		this.asked.add(namespace);
+		askForPass();
+	}
+
+	/** Asks for a pass over every namespace that is owed anything. */
+	void pumpEverywhere() {
+		this.everywhere.set(true);
+		askForPass();
+	}
+
+	private void askForPass() {
+		if (!this.passAsked.getAndSet(true)) {
+			try {
+				this.pumpThread.execute(this::pass);
+			}
+			catch (RejectedExecutionException stopped) {
+				// shutting down: what is owed stays in the outbox
+			}
+		}
+	}
+
+	private void pass() {
+		this.passAsked.set(false);
+		Set<Namespace> namespaces = new HashSet<>();
+		if (this.everywhere.getAndSet(false)) {
+			namespaces.addAll(this.deliveries.namespacesOwed());
+		}
+		for (Namespace namespace : List.copyOf(this.asked)) {
+			this.asked.remove(namespace);
+			namespaces.add(namespace);
+		}
+		for (Namespace namespace : namespaces) {
+			try {
+				drain(namespace);
+			}
+			catch (RuntimeException ex) {
+				log.warn("Could not send the deliveries owed in {} now; the next look will", namespace, ex);
+			}
+		}
+	}
+
+	private void drain(Namespace namespace) {
+		Instant now = this.clock.now(namespace);
+		while (true) {
+			int wanted = Math.min(this.slots.free(), CLAIM_BATCH);
+			if (wanted == 0) {
+				this.everywhere.set(true);
+				return;
+			}
+			Set<String> full = this.slots.fullTargets();
+			List<Pending> claimed = this.deliveries.claimDue(namespace, now, wanted, full);
+			for (Pending pending : claimed) {
+				start(namespace, pending);
+			}
+			if (!full.isEmpty()) {
+				this.everywhere.set(true);
+			}
+			if (claimed.size() < wanted) {
+				return;
+			}
+		}
+	}
+
+	private void start(Namespace namespace, Pending pending) {
+		String key = pending.target().key();
+		if (!this.slots.tryTake(key)) {
+			this.deliveries.unclaim(namespace, pending);
+			this.everywhere.set(true);
+			return;
+		}
+		Optional<Request> request;
+		try {
+			request = prepare(namespace, pending);
+		}
+		catch (RuntimeException ex) {
+			this.slots.giveBack(key);
+			this.deliveries.unclaim(namespace, pending);
+			throw ex;
+		}
+		if (request.isEmpty()) {
+			this.slots.giveBack(key);
+			this.deliveries.release(namespace, pending);
+			return;
+		}
+		Request sent = request.get();
+		CompletableFuture<?> attempt = this.sender.send(pending.target().url(), sent.headers(), sent.body())
+			.thenAccept((answer) -> this.recorder.record(sent.event(), pending, answer, sent.headers(), sent.body()));
+		this.underWay.add(attempt);
+		attempt.whenComplete((done, failure) -> {
+			if (failure != null) {
+				log.error("Could not record webhook attempt {} for event {}", pending.attempt(), pending.eventId(),
+						failure);
+			}
+			this.underWay.remove(attempt);
+			this.slots.giveBack(key);
+			pump(namespace);
+		});
+	}
+
+	/** The signed request for a claimed delivery; empty when nothing is owed any more. */
+	private Optional<Request> prepare(Namespace namespace, Pending pending) {
+		Optional<Event> event = this.events.find(namespace, pending.eventId());
+		if (event.isEmpty() || alreadyMade(namespace, pending)) {
+			return Optional.empty();
+		}
+		List<String> signingSecrets;
+		if (pending.target().endpointId() != null) {
+			Optional<WebhookEndpoint> endpoint = this.endpoints.find(namespace, pending.target().endpointId());
+			if (endpoint.isEmpty() || endpoint.get().disabled()) {
+				return Optional.empty();
+			}
+			signingSecrets = endpoint.get().signingSecrets(this.clock.now(namespace));
+		}
+		else {
+			signingSecrets = List.of(this.secrets.defaultSecret(namespace));
+		}
+		long timestamp = this.realClock.instant().getEpochSecond();
+		String id = event.get().id();
+		String body = event.get().json();
+		Map<String, String> headers = new LinkedHashMap<>();
+		headers.put("content-type", "application/json");
+		headers.put("user-agent", WebhookSender.USER_AGENT);
+		headers.put("webhook-id", id);
+		headers.put("webhook-timestamp", Long.toString(timestamp));
+		headers.put("webhook-signature", WebhookSigner.header(signingSecrets, id, timestamp, body));
+		return Optional.of(new Request(event.get(), headers, body));
+	}
+
+	/**
+	 * Whether this attempt number was made already for the target: a redelivery made it
+	 * while the retry was owed, or another instance whose claim lapsed did.
+	 */
+	private boolean alreadyMade(Namespace namespace, Pending pending) {
+		return this.deliveries.attempts(namespace, pending.eventId())
+			.stream()
+			.filter(pending.target()::madeBy)
+			.count() >= pending.attempt();
+	}
+
+	/** Waits until the attempts under way have ended, at most until {@code deadline}. */
+	void awaitUnderWay(long deadlineNanos) throws InterruptedException {
+		while (!this.underWay.isEmpty() && System.nanoTime() < deadlineNanos) {
+			try {
+				CompletableFuture.allOf(this.underWay.toArray(CompletableFuture[]::new))
+					.exceptionally((failure) -> null)
+					.get(deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
+			}
+			catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException ex) {
+				log.warn("{} webhook attempts were still running at shutdown", this.underWay.size());
+				return;
+			}
+		}
+	}
+
+	void shutdown() {
+		this.pumpThread.shutdownNow();
+		this.sender.shutdown();
+	}
+
+	private record Request(Event event, Map<String, String> headers, String body) {
+	}
+
+}
