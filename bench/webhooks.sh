@@ -7,7 +7,7 @@
 # of its own on one simulator:
 #   reference  the bare app's create (wrk -t2 -c32)
 #   lifecycle  create+confirm, capture, refund, each with an Idempotency-Key, one webhook endpoint
-#              on a fast local receiver (wrk -t2 -c32)
+#              on a fast local receiver, the reference's /hooks (wrk -t2 -c32)
 #   fast       create with an endpoint on the fast receiver (wrk -t2 -c32)
 #   hang       create with the same fast endpoint and one on a receiver that never answers
 set -euo pipefail
@@ -16,10 +16,9 @@ cd "$(dirname "$0")/.."
 WARMUP=${WARMUP:-30s}
 DURATION=${DURATION:-15s}
 ROUNDS=${ROUNDS:-3}
-JAVA_OPTS=${JAVA_OPTS:--Xmx1g}
+JAVA_OPTS=${JAVA_OPTS:--Xmx4g}
 SIM_PORT=18190
 REF_PORT=18191
-FAST_PORT=18192
 HANG_PORT=18193
 RESULTS=bench/results
 mkdir -p "$RESULTS"
@@ -41,34 +40,33 @@ cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; }
 trap cleanup EXIT
 wait_for() { until curl -sf -o /dev/null "localhost:$1/$2"; do sleep 0.1; done; }
 
-java bench/FastReceiver.java $FAST_PORT >/dev/null 2>&1 & PIDS+=("$!")
 java bench/HangingReceiver.java $HANG_PORT >/dev/null 2>&1 & PIDS+=("$!")
 java $JAVA_OPTS -jar "$REF_JAR" --server.port=$REF_PORT >/tmp/bench-ref.log 2>&1 & REF_PID=$!; PIDS+=("$REF_PID")
-java $JAVA_OPTS -jar "$SIM_JAR" --server.port=$SIM_PORT --simulator.retention.max-payments=2000000 \
+java $JAVA_OPTS -jar "$SIM_JAR" --server.port=$SIM_PORT \
   >/tmp/bench-sim.log 2>&1 & SIM_PID=$!; PIDS+=("$SIM_PID")
-wait_for $FAST_PORT count; wait_for $REF_PORT health; wait_for $SIM_PORT health
+wait_for $REF_PORT health; wait_for $SIM_PORT health
 
 endpoint() {
   curl -sf "localhost:$SIM_PORT/v1/webhook_endpoints" -H "Authorization: Bearer $1" \
     -H "Content-Type: application/json" -d "{\"url\":\"http://127.0.0.1:$2/hooks\"}" >/dev/null
 }
-endpoint sk_test_lifecycle $FAST_PORT
-endpoint sk_test_fast $FAST_PORT
-endpoint sk_test_hang $FAST_PORT
+endpoint sk_test_lifecycle $REF_PORT
+endpoint sk_test_fast $REF_PORT
+endpoint sk_test_hang $REF_PORT
 endpoint sk_test_hang $HANG_PORT
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 metric() {
-  curl -s "localhost:$SIM_PORT/actuator/prometheus" | awk -v name="$1" -v label="$2" \
+  curl -s "localhost:$SIM_PORT/actuator/prometheus" | awk -v name="$1" -v label="${2:-}" \
     'index($0, name) == 1 && (label == "" || index($0, label) > 0) {sum += $2} END {printf "%d", sum}'
 }
-received() { curl -s "localhost:$FAST_PORT/count"; }
+received() { curl -s "localhost:$REF_PORT/hooks/count"; }
 # connections from the simulator to the two receivers, and the simulator's threads, sampled
 # every 200 ms while a load runs; the largest seen is written to the given file
 sample() {
   local max_conn=0 max_threads=0 conn threads
   while kill -0 "$1" 2>/dev/null; do
-    conn=$(ss -Htn state established "( dport = :$FAST_PORT or dport = :$HANG_PORT )" | wc -l)
+    conn=$(ss -Htn state established "( dport = :$REF_PORT or dport = :$HANG_PORT )" | wc -l)
     threads=$(ls "/proc/$SIM_PID/task" | wc -l)
     (( conn > max_conn )) && max_conn=$conn
     (( threads > max_threads )) && max_threads=$threads

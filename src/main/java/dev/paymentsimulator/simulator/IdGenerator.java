@@ -13,11 +13,12 @@ import dev.paymentsimulator.account.Namespace;
 
 /**
  * The one source of ids and random secrets. Without a seed it draws from a
- * {@link SecureRandom}, since client secrets and webhook secrets must not be guessable.
- * With a seed, each (namespace, stream) draws from its own generator seeded by (seed,
- * namespace, stream): the same sequence of requests yields the same ids in every run, and
- * work done in the background (webhook attempts, retry jitter) draws from streams of its
- * own, so it never shifts the ids that requests see.
+ * {@link SecureRandom}, since client secrets and webhook secrets must not be guessable:
+ * one per thread, since a shared one serializes every request on its lock. With a seed,
+ * each (namespace, stream) draws from its own generator seeded by (seed, namespace,
+ * stream): the same sequence of requests yields the same ids in every run, and work done
+ * in the background (webhook attempts, retry jitter) draws from streams of its own, so it
+ * never shifts the ids that requests see.
  */
 public class IdGenerator {
 
@@ -28,7 +29,7 @@ public class IdGenerator {
 
 	private final Long seed;
 
-	private final Random secure = new SecureRandom();
+	private final ThreadLocal<SecureRandom> secure = ThreadLocal.withInitial(IdGenerator::newSecureRandom);
 
 	private final ConcurrentMap<Stream, Random> seeded = new ConcurrentHashMap<>();
 
@@ -50,10 +51,8 @@ public class IdGenerator {
 	public String randomString(Namespace namespace, String stream, int length) {
 		char[] chars = new char[length];
 		if (this.seed == null) {
-			// one draw from the shared SecureRandom per id, not one per character: it is
-			// synchronized, and every request makes a few ids
 			byte[] bytes = new byte[length];
-			this.secure.nextBytes(bytes);
+			this.secure.get().nextBytes(bytes);
 			for (int i = 0; i < length; i++) {
 				chars[i] = ALPHABET[(bytes[i] & 0xFF) % ALPHABET.length];
 			}
@@ -94,7 +93,7 @@ public class IdGenerator {
 		if (this.seed == null) {
 			return Base64.getDecoder().decode(this.shared.remember("key/" + purpose, () -> {
 				byte[] key = new byte[32];
-				this.secure.nextBytes(key);
+				this.secure.get().nextBytes(key);
 				return Base64.getEncoder().encodeToString(key);
 			}));
 		}
@@ -108,13 +107,26 @@ public class IdGenerator {
 
 	private Random randomFor(Namespace namespace, String stream) {
 		if (this.seed == null) {
-			return this.secure;
+			return this.secure.get();
 		}
 		return this.seeded
 			.computeIfAbsent(new Stream(namespace, stream),
 					(key) -> new Random(java.nio.ByteBuffer
 						.wrap(sha256(this.seed + "/" + key.namespace().name() + "/" + key.name()))
 						.getLong()));
+	}
+
+	/**
+	 * A DRBG of the thread's own: the default {@code NativePRNG} funnels every instance
+	 * through one lock on the system's random device.
+	 */
+	private static SecureRandom newSecureRandom() {
+		try {
+			return SecureRandom.getInstance("DRBG");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every JDK from 9 on has DRBG", ex);
+		}
 	}
 
 	private static byte[] sha256(String text) {

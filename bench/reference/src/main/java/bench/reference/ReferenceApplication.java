@@ -2,6 +2,7 @@ package bench.reference;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -38,10 +39,19 @@ public class ReferenceApplication {
 		return Map.of("status", "ok");
 	}
 
+	private final AtomicLong hooksReceived = new AtomicLong();
+
 	/** Doubles as the fast webhook receiver in the benchmark. */
 	@PostMapping("/hooks")
 	ResponseEntity<Void> hook(@RequestBody String body) {
+		this.hooksReceived.incrementAndGet();
 		return ResponseEntity.noContent().build();
+	}
+
+	/** How many webhooks {@code /hooks} received, for the benchmark to compare with events made. */
+	@GetMapping("/hooks/count")
+	long hooksReceived() {
+		return this.hooksReceived.get();
 	}
 
 	@PostMapping("/v1/payments")
