@@ -24,25 +24,14 @@ RESULTS=bench/results
 mkdir -p "$RESULTS"
 OUT="$RESULTS/webhooks-$(date -u +%Y-%m-%dT%H%M%SZ).txt"
 
-if ! command -v wrk >/dev/null; then
-  if [ "$(id -u)" = "0" ]; then apt-get update -qq && apt-get install -y -qq wrk >/dev/null
-  else sudo apt-get update -qq && sudo apt-get install -y -qq wrk >/dev/null; fi
-fi
-
-echo "building the simulator and the reference..."
-./mvnw -q -B package -DskipTests
-./mvnw -q -B -f bench/reference/pom.xml package -DskipTests
-SIM_JAR=$(ls target/payment-simulator-*.jar | head -1)
-REF_JAR=bench/reference/target/bench-reference-1.jar
-
-PIDS=()
-cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; }
-trap cleanup EXIT
-wait_for() { until curl -sf -o /dev/null "localhost:$1/$2"; do sleep 0.1; done; }
+# shellcheck source=bench/common.sh
+source bench/common.sh $SIM_PORT $REF_PORT $HANG_PORT
 
 java bench/HangingReceiver.java $HANG_PORT >/dev/null 2>&1 & PIDS+=("$!")
 java $JAVA_OPTS -jar "$REF_JAR" --server.port=$REF_PORT >/tmp/bench-ref.log 2>&1 & REF_PID=$!; PIDS+=("$REF_PID")
-java $JAVA_OPTS -jar "$SIM_JAR" --server.port=$SIM_PORT \
+# retention off the table: past max-payments the captured payments the lifecycle is about to
+# refund would be dropped first, and the load of created ones never is
+java $JAVA_OPTS -jar "$SIM_JAR" --server.port=$SIM_PORT --simulator.retention.max-payments=5000000 \
   >/tmp/bench-sim.log 2>&1 & SIM_PID=$!; PIDS+=("$SIM_PID")
 wait_for $REF_PORT health; wait_for $SIM_PORT health
 
