@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import dev.paymentsimulator.account.Namespace;
 import dev.paymentsimulator.simulator.NamespaceData;
+import dev.paymentsimulator.simulator.SimulatorClock;
 
 /**
  * The delivery log, and the outbox of deliveries still owed: first attempts, retries and
@@ -26,11 +27,12 @@ interface Deliveries extends NamespaceData {
 	void schedule(Namespace namespace, Instant dueAt, String eventId, Target target, int attempt);
 
 	/**
-	 * Claims up to {@code max} deliveries due by {@code now}, in due order for each
-	 * target, passing over those whose {@link Target#key()} is in {@code full}: they stay
-	 * owed until their target has room.
+	 * Claims up to {@code max} deliveries due, over every namespace, each by its own
+	 * simulated clock, in due order for each target; passes over those whose
+	 * {@link Target#key()} is in {@code full}: they stay owed until their target has
+	 * room.
 	 */
-	List<Pending> claimDue(Namespace namespace, Instant now, int max, Set<String> full);
+	List<Pending> claimDue(SimulatorClock clock, int max, Set<String> full);
 
 	/** Gives a claimed delivery back to the outbox as it was, to be claimed again. */
 	void unclaim(Namespace namespace, Pending claimed);
@@ -43,9 +45,6 @@ interface Deliveries extends NamespaceData {
 
 	/** Lets a claimed delivery go without an attempt: nothing is owed any more. */
 	void release(Namespace namespace, Pending claimed);
-
-	/** The namespaces that are owed any delivery. */
-	Set<Namespace> namespacesOwed();
 
 	/** Deliveries owed, over all namespaces. */
 	long owed();
@@ -86,7 +85,8 @@ interface Deliveries extends NamespaceData {
 	 *
 	 * @param id the store's own number for it, also the tie-break between equal due times
 	 */
-	record Pending(long id, Instant dueAt, String eventId, Target target, int attempt) implements Comparable<Pending> {
+	record Pending(long id, Namespace namespace, Instant dueAt, String eventId, Target target,
+			int attempt) implements Comparable<Pending> {
 
 		private static final Comparator<Pending> ORDER = Comparator.comparing(Pending::dueAt)
 			.thenComparingLong(Pending::id);

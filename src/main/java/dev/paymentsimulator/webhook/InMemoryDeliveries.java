@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import dev.paymentsimulator.account.Namespace;
 import dev.paymentsimulator.simulator.OnMemoryStore;
+import dev.paymentsimulator.simulator.SimulatorClock;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Repository;
@@ -58,33 +58,18 @@ class InMemoryDeliveries implements Deliveries {
 
 	@Override
 	public void schedule(Namespace namespace, Instant dueAt, String eventId, Target target, int attempt) {
-		shelf(namespace).owe(new Pending(this.order.incrementAndGet(), dueAt, eventId, target, attempt));
+		shelf(namespace).owe(new Pending(this.order.incrementAndGet(), namespace, dueAt, eventId, target, attempt));
 	}
 
 	@Override
-	public List<Pending> claimDue(Namespace namespace, Instant now, int max, Set<String> full) {
-		Shelf shelf = this.shelves.get(namespace);
+	public List<Pending> claimDue(SimulatorClock clock, int max, Set<String> full) {
 		List<Pending> claimed = new ArrayList<>();
-		if (shelf == null) {
-			return claimed;
-		}
-		shelf.oweLapsed(this.realClock.instant());
-		Instant until = this.realClock.instant().plus(this.lease);
-		for (Map.Entry<String, ConcurrentSkipListSet<Pending>> queue : shelf.owed.entrySet()) {
-			if (full.contains(queue.getKey())) {
-				continue;
-			}
-			// the set's iterator never fails when another sender takes an entry
-			// meanwhile;
-			// whoever removes an entry first has claimed it
-			for (Pending pending : queue.getValue()) {
-				if (claimed.size() == max || pending.dueAt().isAfter(now)) {
-					break;
-				}
-				if (queue.getValue().remove(pending)) {
-					shelf.leased.put(pending.id(), new Lease(pending, until));
-					claimed.add(pending);
-				}
+		Instant realNow = this.realClock.instant();
+		for (Map.Entry<Namespace, Shelf> entry : this.shelves.entrySet()) {
+			Shelf shelf = entry.getValue();
+			shelf.oweLapsed(realNow);
+			if (claimed.size() < max && shelf.isOwing()) {
+				shelf.claim(clock.now(entry.getKey()), max, full, realNow.plus(this.lease), claimed);
 			}
 		}
 		claimed.sort(null);
@@ -115,17 +100,6 @@ class InMemoryDeliveries implements Deliveries {
 		if (shelf != null) {
 			shelf.leased.remove(claimed.id());
 		}
-	}
-
-	@Override
-	public Set<Namespace> namespacesOwed() {
-		Set<Namespace> owed = new HashSet<>();
-		this.shelves.forEach((namespace, shelf) -> {
-			if (shelf.isOwing()) {
-				owed.add(namespace);
-			}
-		});
-		return owed;
 	}
 
 	@Override
@@ -171,6 +145,26 @@ class InMemoryDeliveries implements Deliveries {
 
 		void owe(Pending pending) {
 			this.owed.computeIfAbsent(pending.target().key(), (key) -> new ConcurrentSkipListSet<>()).add(pending);
+		}
+
+		/** Claims due deliveries into {@code claimed}, until it holds {@code max}. */
+		void claim(Instant now, int max, Set<String> full, Instant leaseUntil, List<Pending> claimed) {
+			for (Map.Entry<String, ConcurrentSkipListSet<Pending>> queue : this.owed.entrySet()) {
+				if (full.contains(queue.getKey())) {
+					continue;
+				}
+				// the set's iterator never fails when another sender takes an entry
+				// meanwhile; whoever removes an entry first has claimed it
+				for (Pending pending : queue.getValue()) {
+					if (claimed.size() == max || pending.dueAt().isAfter(now)) {
+						break;
+					}
+					if (queue.getValue().remove(pending)) {
+						this.leased.put(pending.id(), new Lease(pending, leaseUntil));
+						claimed.add(pending);
+					}
+				}
+			}
 		}
 
 		/** Deliveries whose sender never settled them are owed again. */

@@ -12,6 +12,7 @@ import dev.paymentsimulator.account.Namespace;
 import dev.paymentsimulator.common.SqlTimes;
 import dev.paymentsimulator.common.StorageJson;
 import dev.paymentsimulator.simulator.OnPostgresStore;
+import dev.paymentsimulator.simulator.SimulatorClock;
 import dev.paymentsimulator.simulator.Transactions;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,21 +65,25 @@ class JdbcDeliveries implements Deliveries {
 	}
 
 	@Override
-	public List<Pending> claimDue(Namespace namespace, Instant now, int max, Set<String> full) {
+	public List<Pending> claimDue(SimulatorClock clock, int max, Set<String> full) {
+		// each namespace's now is the unadvanced now plus its clock's offset; the largest
+		// offset bounds the scan so the due index serves it
 		return this.jdbc.sql("""
 				update webhook_outbox set claimed_until = clock_timestamp() + :lease * interval '1 millisecond'
 				where id in (
-					select id from webhook_outbox
-					where namespace = :namespace and due_at <= :now
-					and (claimed_until is null or claimed_until < clock_timestamp())
-					and not (coalesce(endpoint_id,
-						lower(substring(url from '^[A-Za-z][A-Za-z0-9+.-]*://([^/?#]*)')), url) = any (:full))
-					order by due_at, id limit :max
-					for update skip locked)
-				returning id, due_at, event_id, url, endpoint_id, attempt""")
+					select o.id from webhook_outbox o left join clocks c on c.namespace = o.namespace
+					where o.due_at <= cast(:base as timestamptz)
+						+ (select coalesce(max(offset_nanos), 0) from clocks) / 1000 * interval '1 microsecond'
+					and o.due_at <= cast(:base as timestamptz)
+						+ coalesce(c.offset_nanos, 0) / 1000 * interval '1 microsecond'
+					and (o.claimed_until is null or o.claimed_until < clock_timestamp())
+					and not (coalesce(o.endpoint_id,
+						lower(substring(o.url from '^[A-Za-z][A-Za-z0-9+.-]*://([^/?#]*)')), o.url) = any (:full))
+					order by o.due_at, o.id limit :max
+					for update of o skip locked)
+				returning id, namespace, due_at, event_id, url, endpoint_id, attempt""")
 			.param("lease", this.leaseMillis)
-			.param("namespace", namespace.name())
-			.param("now", SqlTimes.toSql(now))
+			.param("base", SqlTimes.toSql(clock.unadvancedNow()))
 			.param("full", full.toArray(String[]::new))
 			.param("max", max)
 			.query(JdbcDeliveries::pending)
@@ -117,13 +122,6 @@ class JdbcDeliveries implements Deliveries {
 	}
 
 	@Override
-	public Set<Namespace> namespacesOwed() {
-		return Set.copyOf(this.jdbc.sql("select distinct namespace from webhook_outbox")
-			.query((row, number) -> new Namespace(row.getString(1)))
-			.list());
-	}
-
-	@Override
 	public long owed() {
 		return this.jdbc.sql("select count(*) from webhook_outbox").query(Long.class).single();
 	}
@@ -153,7 +151,8 @@ class JdbcDeliveries implements Deliveries {
 	}
 
 	private static Pending pending(ResultSet row, int number) throws SQLException {
-		return new Pending(row.getLong("id"), SqlTimes.instant(row, "due_at"), row.getString("event_id"),
+		return new Pending(row.getLong("id"), new Namespace(row.getString("namespace")),
+				SqlTimes.instant(row, "due_at"), row.getString("event_id"),
 				new Target(row.getString("url"), row.getString("endpoint_id")), row.getInt("attempt"));
 	}
 

@@ -2,7 +2,6 @@ package dev.paymentsimulator.webhook;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,14 +61,6 @@ final class OutboxPump {
 
 	private final AtomicBoolean passAsked = new AtomicBoolean();
 
-	private final Set<Namespace> asked = ConcurrentHashMap.newKeySet();
-
-	/**
-	 * Set when a pass left deliveries waiting for a slot: the next attempt to end makes
-	 * the pump look in every namespace, since any of them may be waiting.
-	 */
-	private final AtomicBoolean everywhere = new AtomicBoolean();
-
 	private final Set<CompletableFuture<?>> underWay = ConcurrentHashMap.newKeySet();
 
 	OutboxPump(WebhookProperties properties, Deliveries deliveries, WebhookEndpoints endpoints, WebhookSecrets secrets,
@@ -98,20 +89,9 @@ final class OutboxPump {
 	}
 
 	/**
-	 * Asks for a pass over the namespace's owed deliveries, soon, on the pump's thread.
+	 * Asks for a pass over every namespace's owed deliveries, soon, on the pump's thread.
 	 */
-	void pump(Namespace namespace) {
-		this.asked.add(namespace);
-		askForPass();
-	}
-
-	/** Asks for a pass over every namespace that is owed anything. */
-	void pumpEverywhere() {
-		this.everywhere.set(true);
-		askForPass();
-	}
-
-	private void askForPass() {
+	void pump() {
 		if (!this.passAsked.getAndSet(true)) {
 			try {
 				this.pumpThread.execute(this::pass);
@@ -122,53 +102,38 @@ final class OutboxPump {
 		}
 	}
 
+	/**
+	 * Claims what is due, over every namespace at once, for as many slots as are free; a
+	 * delivery over a cap stays owed, and the attempt that ends and frees its slot asks
+	 * for the next pass.
+	 */
 	private void pass() {
 		this.passAsked.set(false);
-		Set<Namespace> namespaces = new HashSet<>();
-		if (this.everywhere.getAndSet(false)) {
-			namespaces.addAll(this.deliveries.namespacesOwed());
+		try {
+			while (true) {
+				int wanted = Math.min(this.slots.free(), CLAIM_BATCH);
+				if (wanted == 0) {
+					return;
+				}
+				List<Pending> claimed = this.deliveries.claimDue(this.clock, wanted, this.slots.fullTargets());
+				for (Pending pending : claimed) {
+					start(pending);
+				}
+				if (claimed.size() < wanted) {
+					return;
+				}
+			}
 		}
-		for (Namespace namespace : List.copyOf(this.asked)) {
-			this.asked.remove(namespace);
-			namespaces.add(namespace);
-		}
-		for (Namespace namespace : namespaces) {
-			try {
-				drain(namespace);
-			}
-			catch (RuntimeException ex) {
-				log.warn("Could not send the deliveries owed in {} now; the next look will", namespace, ex);
-			}
-		}
-	}
-
-	private void drain(Namespace namespace) {
-		Instant now = this.clock.now(namespace);
-		while (true) {
-			int wanted = Math.min(this.slots.free(), CLAIM_BATCH);
-			if (wanted == 0) {
-				this.everywhere.set(true);
-				return;
-			}
-			Set<String> full = this.slots.fullTargets();
-			List<Pending> claimed = this.deliveries.claimDue(namespace, now, wanted, full);
-			for (Pending pending : claimed) {
-				start(namespace, pending);
-			}
-			if (!full.isEmpty()) {
-				this.everywhere.set(true);
-			}
-			if (claimed.size() < wanted) {
-				return;
-			}
+		catch (RuntimeException ex) {
+			log.warn("Could not send the deliveries owed now; the next look will", ex);
 		}
 	}
 
-	private void start(Namespace namespace, Pending pending) {
+	private void start(Pending pending) {
+		Namespace namespace = pending.namespace();
 		String key = pending.target().key();
 		if (!this.slots.tryTake(key)) {
 			this.deliveries.unclaim(namespace, pending);
-			this.everywhere.set(true);
 			return;
 		}
 		Optional<Request> request;
@@ -196,7 +161,7 @@ final class OutboxPump {
 			}
 			this.underWay.remove(attempt);
 			this.slots.giveBack(key);
-			pump(namespace);
+			pump();
 		});
 	}
 

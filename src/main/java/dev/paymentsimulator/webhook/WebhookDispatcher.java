@@ -73,7 +73,7 @@ class WebhookDispatcher implements SmartLifecycle, DisposableBean {
 			this.deliveries.schedule(event.namespace(), event.created(), event.id(), target, 1);
 		}
 		if (!targets.isEmpty()) {
-			this.transactions.afterCommit(() -> this.pump.pump(event.namespace()));
+			this.transactions.afterCommit(this.pump::pump);
 		}
 	}
 
@@ -86,7 +86,7 @@ class WebhookDispatcher implements SmartLifecycle, DisposableBean {
 			int made = (int) attempts.stream().filter(target::madeBy).count();
 			this.deliveries.schedule(namespace, now, event.id(), target, made + 1);
 		}
-		this.pump.pump(namespace);
+		this.pump.pump();
 	}
 
 	@EventListener
@@ -96,7 +96,7 @@ class WebhookDispatcher implements SmartLifecycle, DisposableBean {
 
 	@EventListener
 	void onClockAdvanced(ClockAdvanced advanced) {
-		this.pump.pump(advanced.namespace());
+		this.pump.pump();
 	}
 
 	/**
@@ -106,7 +106,7 @@ class WebhookDispatcher implements SmartLifecycle, DisposableBean {
 	 */
 	@Scheduled(fixedDelay = 1000)
 	void sendOwedEverywhere() {
-		this.pump.pumpEverywhere();
+		this.pump.pump();
 	}
 
 	private List<Target> targets(Event event) {
