@@ -14,8 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param jitter each wait varies by up to this fraction either way
  * @param connectTimeout how long a receiver may take to accept the connection
  * @param timeout how long a whole attempt may take
- * @param threads the threads that finish attempts (record them, owe retries); sending
- * itself is asynchronous
+ * @param threads threads beyond the client's eight for finishing attempts (recording
+ * them, owing retries); sending itself is asynchronous
  * @param maxInFlight attempts under way at once, over all receivers; what is over waits
  * in the outbox, not in threads or sockets
  * @param maxInFlightPerEndpoint attempts under way at once to one endpoint (to one host

@@ -2,47 +2,30 @@ package dev.paymentsimulator.webhook;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
+
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.Response;
+import org.eclipse.jetty.client.StringRequestContent;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
 /**
  * Sends one signed request and tells how it went, within one deadline for the whole
- * attempt: connecting, the headers and the body. The JDK client sends, blocking one of
- * the sender's threads per attempt: its asynchronous API hands every answer to
- * {@code CompletableFuture}'s default executor, which on a machine of two cores starts a
- * thread per task. How many attempts run at once is bounded before they get here, so the
- * threads, and the connections kept alive between attempts, are never more than that.
- * Every thread is named: the senders (which end when idle), two that finish attempts and
- * serve the client, and one that keeps the deadlines.
+ * attempt: connecting, the headers and the body. Jetty's client does the sending without
+ * a thread per attempt; its total timeout covers the body, its pool keeps connections
+ * alive per receiver and closes them when idle, and every thread it uses is named and
+ * counted. How many attempts run at once is bounded before they get here.
  */
 final class WebhookSender {
-
-	static {
-		// the JDK client keeps an idle connection 20 minutes unless told otherwise; a
-		// receiver that is gone should not hold sockets that long
-		if (System.getProperty("jdk.httpclient.keepalive.timeout") == null) {
-			System.setProperty("jdk.httpclient.keepalive.timeout", "30");
-		}
-	}
 
 	static final String USER_AGENT = "PaymentSimulator-Webhooks/1";
 
@@ -52,108 +35,88 @@ final class WebhookSender {
 
 	private final Duration timeout;
 
-	private final ThreadPoolExecutor senders;
-
-	private final ExecutorService finishers;
-
-	private final ScheduledExecutorService deadlines;
-
 	private final HttpClient http;
 
 	WebhookSender(WebhookProperties properties) {
 		this.timeout = properties.timeout();
-		this.senders = new ThreadPoolExecutor(properties.maxInFlight(), properties.maxInFlight(), 30, TimeUnit.SECONDS,
-				new LinkedBlockingQueue<>(), named("webhook-send-"));
-		this.senders.allowCoreThreadTimeOut(true);
-		this.finishers = new ThreadPoolExecutor(properties.threads(), properties.threads(), 0, TimeUnit.SECONDS,
-				new LinkedBlockingQueue<>(), named("webhook-"));
-		this.deadlines = Executors.newSingleThreadScheduledExecutor(named("webhook-deadlines-"));
-		// HTTP/1.1: receivers are plain web apps, and asking each for an h2c upgrade cost
-		// time
-		this.http = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.connectTimeout(properties.connectTimeout())
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.executor(this.finishers)
-			.build();
+		QueuedThreadPool threads = new QueuedThreadPool(8 + properties.threads(), 2);
+		threads.setName("webhook-http");
+		threads.setDaemon(true);
+		this.http = new HttpClient();
+		this.http.setExecutor(threads);
+		this.http.setScheduler(new ScheduledExecutorScheduler("webhook-deadlines", true));
+		this.http.setConnectTimeout(properties.connectTimeout().toMillis());
+		this.http.setIdleTimeout(30_000);
+		this.http.setFollowRedirects(false);
+		// the caps on attempts count per endpoint; two endpoints on one host and port
+		// share
+		// a destination here, so its pool must not be the tighter bound
+		this.http.setMaxConnectionsPerDestination(properties.maxInFlight());
+		this.http.setMaxRequestsQueuedPerDestination(properties.maxInFlight());
+		this.http.setUserAgentField(null);
+		try {
+			this.http.start();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Could not start the webhook client", ex);
+		}
 	}
 
 	/**
-	 * Sends the body with these headers; the answer arrives on one of the sender's own
+	 * Sends the body with these headers; the answer arrives on one of the client's own
 	 * threads, never later than the deadline.
 	 */
 	CompletableFuture<Answer> send(String url, Map<String, String> headers, String body) {
-		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
-			.timeout(this.timeout)
-			.POST(HttpRequest.BodyPublishers.ofString(body));
-		headers.forEach((name, value) -> {
-			if (!name.equals("user-agent")) {
-				builder.header(name, value);
-			}
-		});
-		builder.setHeader("User-Agent", USER_AGENT);
-		HttpRequest request = builder.build();
-		long started = System.nanoTime();
 		CompletableFuture<Answer> answer = new CompletableFuture<>();
-		Future<?> attempt = this.senders.submit(() -> {
-			try {
-				HttpResponse<Void> response = this.http.send(request, HttpResponse.BodyHandlers.discarding());
-				answer.complete(new Answer(response.statusCode(),
-						response.headers().firstValue("Retry-After").orElse(null), null, since(started)));
-			}
-			catch (InterruptedException overdue) {
-				Thread.currentThread().interrupt();
-			}
-			catch (IOException | RuntimeException failure) {
-				answer.complete(new Answer(null, null, describe(failure), since(started)));
-			}
-		});
-		// on JDK 17 the request's own timeout ends when the headers arrive; a body that
-		// stalls after them would hold the attempt for ever. Interrupting the send aborts
-		// the exchange and closes its connection.
-		ScheduledFuture<?> deadline = this.deadlines.schedule(() -> {
-			attempt.cancel(true);
-			this.finishers.execute(() -> answer.complete(new Answer(null, null, "timeout", since(started))));
-		}, this.timeout.toMillis(), TimeUnit.MILLISECONDS);
-		answer.whenComplete((done, failure) -> deadline.cancel(false));
+		long started = System.nanoTime();
+		this.http.newRequest(url)
+			.method(HttpMethod.POST)
+			.timeout(this.timeout.toMillis(), TimeUnit.MILLISECONDS)
+			.headers((fields) -> {
+				headers.forEach((name, value) -> {
+					if (!name.equals("content-type")) {
+						fields.put(name, value);
+					}
+				});
+				fields.put(HttpHeader.USER_AGENT, USER_AGENT);
+			})
+			.body(new StringRequestContent("application/json", body, StandardCharsets.UTF_8))
+			.send((result) -> {
+				long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+				if (result.isFailed()) {
+					answer.complete(new Answer(null, null, describe(result.getFailure()), durationMs));
+					return;
+				}
+				Response response = result.getResponse();
+				answer.complete(
+						new Answer(response.getStatus(), response.getHeaders().get("Retry-After"), null, durationMs));
+			});
 		return answer;
 	}
 
-	private static long since(long started) {
-		return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-	}
-
 	void shutdown() {
-		this.deadlines.shutdownNow();
-		this.senders.shutdownNow();
-		this.finishers.shutdownNow();
+		try {
+			this.http.stop();
+		}
+		catch (Exception ex) {
+			// stopping anyway
+		}
 	}
 
 	private static String describe(Throwable failure) {
-		Throwable cause = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
-				: failure;
-		if (cause instanceof HttpConnectTimeoutException) {
-			return "connect_timeout";
-		}
-		if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException) {
+		if (failure instanceof TimeoutException) {
 			return "timeout";
 		}
-		if (cause instanceof ConnectException) {
+		if (failure instanceof SocketTimeoutException) {
+			return "connect_timeout";
+		}
+		if (failure instanceof ConnectException) {
 			return "connection_refused";
 		}
-		if (cause instanceof IOException) {
+		if (failure instanceof IOException) {
 			return "connection_error";
 		}
 		return "delivery_error";
-	}
-
-	private static ThreadFactory named(String prefix) {
-		AtomicInteger number = new AtomicInteger();
-		return (task) -> {
-			Thread thread = new Thread(task, prefix + number.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		};
 	}
 
 }
