@@ -1,10 +1,6 @@
 package dev.paymentsimulator.webhook;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -17,8 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.paymentsimulator.account.Namespace;
-import dev.paymentsimulator.event.Event;
-import dev.paymentsimulator.event.EventLog;
 import dev.paymentsimulator.simulator.SimulatorClock;
 import dev.paymentsimulator.webhook.Deliveries.Pending;
 import io.micrometer.core.instrument.Gauge;
@@ -41,15 +35,9 @@ final class OutboxPump {
 
 	private final Deliveries deliveries;
 
-	private final WebhookEndpoints endpoints;
-
-	private final WebhookSecrets secrets;
-
-	private final EventLog events;
+	private final SignedRequests requests;
 
 	private final SimulatorClock clock;
-
-	private final Clock realClock;
 
 	private final WebhookSender sender;
 
@@ -63,15 +51,11 @@ final class OutboxPump {
 
 	private final Set<CompletableFuture<?>> underWay = ConcurrentHashMap.newKeySet();
 
-	OutboxPump(WebhookProperties properties, Deliveries deliveries, WebhookEndpoints endpoints, WebhookSecrets secrets,
-			EventLog events, SimulatorClock clock, Clock realClock, WebhookSender sender, DeliveryRecorder recorder,
-			MeterRegistry registry) {
+	OutboxPump(WebhookProperties properties, Deliveries deliveries, SignedRequests requests, SimulatorClock clock,
+			WebhookSender sender, DeliveryRecorder recorder, MeterRegistry registry) {
 		this.deliveries = deliveries;
-		this.endpoints = endpoints;
-		this.secrets = secrets;
-		this.events = events;
+		this.requests = requests;
 		this.clock = clock;
-		this.realClock = realClock;
 		this.sender = sender;
 		this.recorder = recorder;
 		this.slots = new DeliverySlots(properties.maxInFlight(), properties.maxInFlightPerEndpoint());
@@ -136,9 +120,9 @@ final class OutboxPump {
 			this.deliveries.unclaim(namespace, pending);
 			return;
 		}
-		Optional<Request> request;
+		Optional<SignedRequests.Request> request;
 		try {
-			request = prepare(namespace, pending);
+			request = this.requests.forDelivery(pending);
 		}
 		catch (RuntimeException ex) {
 			this.slots.giveBack(key);
@@ -150,7 +134,7 @@ final class OutboxPump {
 			this.deliveries.release(namespace, pending);
 			return;
 		}
-		Request sent = request.get();
+		SignedRequests.Request sent = request.get();
 		CompletableFuture<?> attempt = this.sender.send(pending.target().url(), sent.headers(), sent.body())
 			.thenAccept((answer) -> this.recorder.record(sent.event(), pending, answer, sent.headers(), sent.body()));
 		this.underWay.add(attempt);
@@ -163,46 +147,6 @@ final class OutboxPump {
 			this.slots.giveBack(key);
 			pump();
 		});
-	}
-
-	/** The signed request for a claimed delivery; empty when nothing is owed any more. */
-	private Optional<Request> prepare(Namespace namespace, Pending pending) {
-		Optional<Event> event = this.events.find(namespace, pending.eventId());
-		if (event.isEmpty() || alreadyMade(namespace, pending)) {
-			return Optional.empty();
-		}
-		List<String> signingSecrets;
-		if (pending.target().endpointId() != null) {
-			Optional<WebhookEndpoint> endpoint = this.endpoints.find(namespace, pending.target().endpointId());
-			if (endpoint.isEmpty() || endpoint.get().disabled()) {
-				return Optional.empty();
-			}
-			signingSecrets = endpoint.get().signingSecrets(this.clock.now(namespace));
-		}
-		else {
-			signingSecrets = List.of(this.secrets.defaultSecret(namespace));
-		}
-		long timestamp = this.realClock.instant().getEpochSecond();
-		String id = event.get().id();
-		String body = event.get().json();
-		Map<String, String> headers = new LinkedHashMap<>();
-		headers.put("content-type", "application/json");
-		headers.put("user-agent", WebhookSender.USER_AGENT);
-		headers.put("webhook-id", id);
-		headers.put("webhook-timestamp", Long.toString(timestamp));
-		headers.put("webhook-signature", WebhookSigner.header(signingSecrets, id, timestamp, body));
-		return Optional.of(new Request(event.get(), headers, body));
-	}
-
-	/**
-	 * Whether this attempt number was made already for the target: a redelivery made it
-	 * while the retry was owed, or another instance whose claim lapsed did.
-	 */
-	private boolean alreadyMade(Namespace namespace, Pending pending) {
-		return this.deliveries.attempts(namespace, pending.eventId())
-			.stream()
-			.filter(pending.target()::madeBy)
-			.count() >= pending.attempt();
 	}
 
 	/** Waits until the attempts under way have ended, at most until {@code deadline}. */
@@ -223,9 +167,6 @@ final class OutboxPump {
 	void shutdown() {
 		this.pumpThread.shutdownNow();
 		this.sender.shutdown();
-	}
-
-	private record Request(Event event, Map<String, String> headers, String body) {
 	}
 
 }

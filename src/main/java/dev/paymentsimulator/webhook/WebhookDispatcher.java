@@ -57,7 +57,8 @@ class WebhookDispatcher implements SmartLifecycle, DisposableBean {
 		this.transactions = transactions;
 		DeliveryRecorder recorder = new DeliveryRecorder(deliveries, endpoints,
 				new RetrySchedule(properties, ids, realClock), clock, ids, registry);
-		this.pump = new OutboxPump(properties, deliveries, endpoints, secrets, events, clock, realClock,
+		this.pump = new OutboxPump(properties, deliveries,
+				new SignedRequests(deliveries, endpoints, secrets, events, clock, realClock), clock,
 				new WebhookSender(properties), recorder, registry);
 	}
 

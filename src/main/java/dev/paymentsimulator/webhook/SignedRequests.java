@@ -1,0 +1,91 @@
+package dev.paymentsimulator.webhook;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.paymentsimulator.account.Namespace;
+import dev.paymentsimulator.event.Event;
+import dev.paymentsimulator.event.EventLog;
+import dev.paymentsimulator.simulator.SimulatorClock;
+import dev.paymentsimulator.webhook.Deliveries.Pending;
+
+/**
+ * Builds the request a claimed delivery sends, signed per Standard Webhooks with every
+ * secret the receiver may check against; or tells that nothing is owed any more.
+ */
+final class SignedRequests {
+
+	/** What one attempt sends, kept whole for the delivery log. */
+	record Request(Event event, Map<String, String> headers, String body) {
+	}
+
+	private final Deliveries deliveries;
+
+	private final WebhookEndpoints endpoints;
+
+	private final WebhookSecrets secrets;
+
+	private final EventLog events;
+
+	private final SimulatorClock clock;
+
+	private final Clock realClock;
+
+	SignedRequests(Deliveries deliveries, WebhookEndpoints endpoints, WebhookSecrets secrets, EventLog events,
+			SimulatorClock clock, Clock realClock) {
+		this.deliveries = deliveries;
+		this.endpoints = endpoints;
+		this.secrets = secrets;
+		this.events = events;
+		this.clock = clock;
+		this.realClock = realClock;
+	}
+
+	/**
+	 * The signed request for a claimed delivery; empty when its event is gone, its
+	 * endpoint deleted or disabled, or its attempt made already.
+	 */
+	Optional<Request> forDelivery(Pending pending) {
+		Namespace namespace = pending.namespace();
+		Optional<Event> event = this.events.find(namespace, pending.eventId());
+		if (event.isEmpty() || alreadyMade(pending)) {
+			return Optional.empty();
+		}
+		List<String> signingSecrets;
+		if (pending.target().endpointId() != null) {
+			Optional<WebhookEndpoint> endpoint = this.endpoints.find(namespace, pending.target().endpointId());
+			if (endpoint.isEmpty() || endpoint.get().disabled()) {
+				return Optional.empty();
+			}
+			signingSecrets = endpoint.get().signingSecrets(this.clock.now(namespace));
+		}
+		else {
+			signingSecrets = List.of(this.secrets.defaultSecret(namespace));
+		}
+		long timestamp = this.realClock.instant().getEpochSecond();
+		String id = event.get().id();
+		String body = event.get().json();
+		Map<String, String> headers = new LinkedHashMap<>();
+		headers.put("content-type", "application/json");
+		headers.put("user-agent", WebhookSender.USER_AGENT);
+		headers.put("webhook-id", id);
+		headers.put("webhook-timestamp", Long.toString(timestamp));
+		headers.put("webhook-signature", WebhookSigner.header(signingSecrets, id, timestamp, body));
+		return Optional.of(new Request(event.get(), headers, body));
+	}
+
+	/**
+	 * Whether this attempt number was made already for the target: a redelivery made it
+	 * while the retry was owed, or another instance whose claim lapsed did.
+	 */
+	private boolean alreadyMade(Pending pending) {
+		return this.deliveries.attempts(pending.namespace(), pending.eventId())
+			.stream()
+			.filter(pending.target()::madeBy)
+			.count() >= pending.attempt();
+	}
+
+}
