@@ -18,6 +18,8 @@ import dev.paymentsimulator.webhook.Deliveries.Pending;
  */
 final class SignedRequests {
 
+	private static final String USER_AGENT = "PaymentSimulator-Webhooks/1";
+
 	/** What one attempt sends, kept whole for the delivery log. */
 	record Request(Event event, Map<String, String> headers, String body) {
 	}
@@ -70,7 +72,7 @@ final class SignedRequests {
 		String body = event.get().json();
 		Map<String, String> headers = new LinkedHashMap<>();
 		headers.put("content-type", "application/json");
-		headers.put("user-agent", WebhookSender.USER_AGENT);
+		headers.put("user-agent", USER_AGENT);
 		headers.put("webhook-id", id);
 		headers.put("webhook-timestamp", Long.toString(timestamp));
 		headers.put("webhook-signature", WebhookSigner.header(signingSecrets, id, timestamp, body));

@@ -13,7 +13,6 @@ import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.client.StringRequestContent;
-import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
@@ -26,8 +25,6 @@ import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
  * counted. How many attempts run at once is bounded before they get here.
  */
 final class WebhookSender {
-
-	static final String USER_AGENT = "PaymentSimulator-Webhooks/1";
 
 	/** How an attempt ended: the receiver's status, or why there was none. */
 	record Answer(Integer status, String retryAfter, String error, long durationMs) {
@@ -72,14 +69,13 @@ final class WebhookSender {
 		this.http.newRequest(url)
 			.method(HttpMethod.POST)
 			.timeout(this.timeout.toMillis(), TimeUnit.MILLISECONDS)
-			.headers((fields) -> {
-				headers.forEach((name, value) -> {
-					if (!name.equals("content-type")) {
-						fields.put(name, value);
-					}
-				});
-				fields.put(HttpHeader.USER_AGENT, USER_AGENT);
-			})
+			// the body sets the content type; every other header is sent as the log
+			// records it
+			.headers((fields) -> headers.forEach((name, value) -> {
+				if (!name.equals("content-type")) {
+					fields.put(name, value);
+				}
+			}))
 			.body(new StringRequestContent("application/json", body, StandardCharsets.UTF_8))
 			.send((result) -> {
 				long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
