@@ -5,8 +5,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.Map;
-import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.paymentsimulator.account.Caller;
 import dev.paymentsimulator.account.Namespace;
@@ -60,6 +61,15 @@ class IdempotencyFilter extends OncePerExchangeFilter {
 
 	private final Counter replays;
 
+	/**
+	 * Claim tokens: this process's random name and a counter. Unique across instances
+	 * that share a database, even with the same seed, and with no lock per request, which
+	 * a random UUID takes on the JDK's shared {@code SecureRandom}.
+	 */
+	private final String claimPrefix = Long.toHexString(new SecureRandom().nextLong()) + "-";
+
+	private final AtomicLong claims = new AtomicLong();
+
 	IdempotencyFilter(IdempotencyStore store, SimulatorClock clock, ProblemWriter problems, MeterRegistry registry) {
 		this.store = store;
 		this.clock = clock;
@@ -94,9 +104,8 @@ class IdempotencyFilter extends OncePerExchangeFilter {
 		IdempotencyStore.Key storeKey = new IdempotencyStore.Key(namespace, key);
 		IdempotencyStore.Fingerprint fingerprint = new IdempotencyStore.Fingerprint(request.getMethod(),
 				request.getRequestURI(), hash(Caller.of(request).publishable(), body));
-		// a random token, not one from the id generator: two instances with the same seed
-		// must still tell their claims apart
-		IdempotencyStore.Running claim = new IdempotencyStore.Running(fingerprint, UUID.randomUUID().toString());
+		IdempotencyStore.Running claim = new IdempotencyStore.Running(fingerprint,
+				this.claimPrefix + this.claims.incrementAndGet());
 		IdempotencyStore.Entry holder = this.store.claim(storeKey, claim, this.clock.now(namespace));
 		if (holder == null) {
 			run(new CachedBodyRequest(request, body), response, chain, storeKey, claim);
