@@ -14,8 +14,6 @@ import dev.paymentsimulator.common.PageRequest;
 import dev.paymentsimulator.common.Slice;
 import dev.paymentsimulator.common.SqlTimes;
 import dev.paymentsimulator.common.StorageJson;
-import dev.paymentsimulator.payment.Payment;
-import dev.paymentsimulator.payment.Refund;
 import dev.paymentsimulator.simulator.OnPostgresStore;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,19 +27,18 @@ import org.springframework.stereotype.Repository;
 @OnPostgresStore
 class JdbcEvents implements Events {
 
-	private static final String COLUMNS = "id, namespace, sequence, type, payment_id, webhook_url, created, "
-			+ "payment::text as payment, refund::text as refund";
+	private static final String COLUMNS = EventRows.columns("e");
 
 	private final JdbcClient jdbc;
 
 	private final StorageJson json;
 
-	private final EventRenderer renderer;
+	private final EventRows rows;
 
-	JdbcEvents(JdbcClient jdbc, StorageJson json, EventRenderer renderer) {
+	JdbcEvents(JdbcClient jdbc, StorageJson json, EventRows rows) {
 		this.jdbc = jdbc;
 		this.json = json;
-		this.renderer = renderer;
+		this.rows = rows;
 	}
 
 	@Override
@@ -62,7 +59,7 @@ class JdbcEvents implements Events {
 
 	@Override
 	public Optional<Event> find(Namespace namespace, String id) {
-		return this.jdbc.sql("select " + COLUMNS + " from events where namespace = ? and id = ?")
+		return this.jdbc.sql("select " + COLUMNS + " from events e where namespace = ? and id = ?")
 			.params(namespace.name(), id)
 			.query(this::event)
 			.optional();
@@ -83,7 +80,7 @@ class JdbcEvents implements Events {
 		Long after = (page.startingAfter() != null)
 				? find(namespace, page.startingAfter()).map(Event::sequence).orElseThrow(page::unknownCursor) : null;
 		List<Event> rows = this.jdbc.sql("select " + COLUMNS + """
-				 from events where namespace = :namespace
+				 from events e where namespace = :namespace
 				and (cast(:type as text) is null or type = :type)
 				and (cast(:payment as text) is null or payment_id = :payment)
 				and (cast(:after as bigint) is null or sequence < :after)
@@ -105,11 +102,7 @@ class JdbcEvents implements Events {
 	}
 
 	private Event event(ResultSet row, int number) throws SQLException {
-		String refund = row.getString("refund");
-		return new Event(row.getString("id"), new Namespace(row.getString("namespace")), row.getLong("sequence"),
-				row.getString("type"), row.getString("payment_id"), row.getString("webhook_url"),
-				SqlTimes.instant(row, "created"), this.json.read(row.getString("payment"), Payment.class),
-				(refund != null) ? this.json.read(refund, Refund.class) : null, this.renderer);
+		return this.rows.read(row);
 	}
 
 }

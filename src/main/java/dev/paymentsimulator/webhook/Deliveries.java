@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.paymentsimulator.account.Namespace;
+import dev.paymentsimulator.event.Event;
 import dev.paymentsimulator.simulator.NamespaceData;
 import dev.paymentsimulator.simulator.SimulatorClock;
 
@@ -60,16 +61,16 @@ interface Deliveries extends NamespaceData {
 
 		private static final Pattern AUTHORITY = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://([^/?#]*)");
 
-		/**
-		 * What a cap on deliveries in flight counts by: the endpoint, or for a payment's
-		 * own URL its host and port, so that many payments naming one receiver share its
-		 * cap.
-		 */
 		/** Whether the attempt was made to this target. */
 		boolean madeBy(DeliveryAttempt attempt) {
 			return attempt.url().equals(this.url) && java.util.Objects.equals(attempt.endpointId(), this.endpointId);
 		}
 
+		/**
+		 * What a cap on deliveries in flight counts by: the endpoint, or for a payment's
+		 * own URL its host and port, so that many payments naming one receiver share its
+		 * cap.
+		 */
 		String key() {
 			if (this.endpointId != null) {
 				return this.endpointId;
@@ -84,18 +85,35 @@ interface Deliveries extends NamespaceData {
 	 * A delivery owed to one target.
 	 *
 	 * @param id the store's own number for it, also the tie-break between equal due times
+	 * @param known what sending it needs, when the claim read it in the same query (on
+	 * PostgreSQL, to save three round trips per delivery); {@code null} when the sender
+	 * is to read it
 	 */
-	record Pending(long id, Namespace namespace, Instant dueAt, String eventId, Target target,
-			int attempt) implements Comparable<Pending> {
+	record Pending(long id, Namespace namespace, Instant dueAt, String eventId, Target target, int attempt,
+			Known known) implements Comparable<Pending> {
 
 		private static final Comparator<Pending> ORDER = Comparator.comparing(Pending::dueAt)
 			.thenComparingLong(Pending::id);
+
+		Pending(long id, Namespace namespace, Instant dueAt, String eventId, Target target, int attempt) {
+			this(id, namespace, dueAt, eventId, target, attempt, null);
+		}
 
 		@Override
 		public int compareTo(Pending other) {
 			return ORDER.compare(this, other);
 		}
 
+	}
+
+	/**
+	 * What sending a delivery needs to know.
+	 *
+	 * @param event its event, {@code null} once dropped
+	 * @param attemptsMade attempts already made for the event to the same target
+	 * @param endpoint its endpoint, {@code null} for a payment's own URL or once deleted
+	 */
+	record Known(Event event, int attemptsMade, WebhookEndpoint endpoint) {
 	}
 
 }

@@ -11,6 +11,7 @@ import java.util.Set;
 import dev.paymentsimulator.account.Namespace;
 import dev.paymentsimulator.common.SqlTimes;
 import dev.paymentsimulator.common.StorageJson;
+import dev.paymentsimulator.event.EventRows;
 import dev.paymentsimulator.simulator.OnPostgresStore;
 import dev.paymentsimulator.simulator.SimulatorClock;
 import dev.paymentsimulator.simulator.Transactions;
@@ -34,12 +35,16 @@ class JdbcDeliveries implements Deliveries {
 
 	private final Transactions transactions;
 
+	private final EventRows events;
+
 	private final long leaseMillis;
 
-	JdbcDeliveries(JdbcClient jdbc, StorageJson json, Transactions transactions, WebhookProperties properties) {
+	JdbcDeliveries(JdbcClient jdbc, StorageJson json, Transactions transactions, EventRows events,
+			WebhookProperties properties) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.transactions = transactions;
+		this.events = events;
 		this.leaseMillis = properties.lease().toMillis();
 	}
 
@@ -67,26 +72,40 @@ class JdbcDeliveries implements Deliveries {
 	@Override
 	public List<Pending> claimDue(SimulatorClock clock, int max, Set<String> full) {
 		// each namespace's now is the unadvanced now plus its clock's offset; the largest
-		// offset bounds the scan so the due index serves it
-		return this.jdbc.sql("""
-				update webhook_outbox set claimed_until = clock_timestamp() + :lease * interval '1 millisecond'
-				where id in (
-					select o.id from webhook_outbox o left join clocks c on c.namespace = o.namespace
-					where o.due_at <= cast(:base as timestamptz)
-						+ (select coalesce(max(offset_nanos), 0) from clocks) / 1000 * interval '1 microsecond'
-					and o.due_at <= cast(:base as timestamptz)
-						+ coalesce(c.offset_nanos, 0) / 1000 * interval '1 microsecond'
-					and (o.claimed_until is null or o.claimed_until < clock_timestamp())
-					and not (coalesce(o.endpoint_id,
-						lower(substring(o.url from '^[A-Za-z][A-Za-z0-9+.-]*://([^/?#]*)')), o.url) = any (:full))
-					order by o.due_at, o.id limit :max
-					for update of o skip locked)
-				returning id, namespace, due_at, event_id, url, endpoint_id, attempt""")
+		// offset bounds the scan so the due index serves it. What sending needs (the
+		// event,
+		// the attempts made, the endpoint) comes back with the claim, in the same round
+		// trip.
+		return this.jdbc
+			.sql("""
+					with claimed as (
+						update webhook_outbox set claimed_until = clock_timestamp() + :lease * interval '1 millisecond'
+						where id in (
+							select o.id from webhook_outbox o left join clocks c on c.namespace = o.namespace
+							where o.due_at <= cast(:base as timestamptz)
+								+ (select coalesce(max(offset_nanos), 0) from clocks) / 1000 * interval '1 microsecond'
+							and o.due_at <= cast(:base as timestamptz)
+								+ coalesce(c.offset_nanos, 0) / 1000 * interval '1 microsecond'
+							and (o.claimed_until is null or o.claimed_until < clock_timestamp())
+							and not (coalesce(o.endpoint_id,
+								lower(substring(o.url from '^[A-Za-z][A-Za-z0-9+.-]*://([^/?#]*)')), o.url) = any (:full))
+							order by o.due_at, o.id limit :max
+							for update of o skip locked)
+						returning id, namespace, due_at, event_id, url, endpoint_id, attempt)
+					select d.id, d.namespace, d.due_at, d.event_id as owed_event_id, d.url, d.endpoint_id, d.attempt,
+						(select count(*) from webhook_attempts a
+							where a.namespace = d.namespace and a.event_id = d.event_id and a.data ->> 'url' = d.url
+							and (a.data ->> 'endpointId') is not distinct from d.endpoint_id) as attempts_made,
+						w.data::text as endpoint, %s
+					from claimed d
+					left join events e on e.namespace = d.namespace and e.id = d.event_id
+					left join webhook_endpoints w on w.namespace = d.namespace and w.id = d.endpoint_id"""
+				.formatted(EventRows.columns("e")))
 			.param("lease", this.leaseMillis)
 			.param("base", SqlTimes.toSql(clock.unadvancedNow()))
 			.param("full", full.toArray(String[]::new))
 			.param("max", max)
-			.query(JdbcDeliveries::pending)
+			.query(this::claimed)
 			.list()
 			.stream()
 			.sorted()
@@ -150,10 +169,13 @@ class JdbcDeliveries implements Deliveries {
 		return forgotten;
 	}
 
-	private static Pending pending(ResultSet row, int number) throws SQLException {
+	private Pending claimed(ResultSet row, int number) throws SQLException {
+		String endpoint = row.getString("endpoint");
 		return new Pending(row.getLong("id"), new Namespace(row.getString("namespace")),
-				SqlTimes.instant(row, "due_at"), row.getString("event_id"),
-				new Target(row.getString("url"), row.getString("endpoint_id")), row.getInt("attempt"));
+				SqlTimes.instant(row, "due_at"), row.getString("owed_event_id"),
+				new Target(row.getString("url"), row.getString("endpoint_id")), row.getInt("attempt"),
+				new Known(this.events.read(row), row.getInt("attempts_made"),
+						(endpoint != null) ? this.json.read(endpoint, WebhookEndpoint.class) : null));
 	}
 
 }

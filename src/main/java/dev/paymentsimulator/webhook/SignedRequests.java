@@ -10,6 +10,7 @@ import dev.paymentsimulator.account.Namespace;
 import dev.paymentsimulator.event.Event;
 import dev.paymentsimulator.event.EventLog;
 import dev.paymentsimulator.simulator.SimulatorClock;
+import dev.paymentsimulator.webhook.Deliveries.Known;
 import dev.paymentsimulator.webhook.Deliveries.Pending;
 
 /**
@@ -48,46 +49,48 @@ final class SignedRequests {
 
 	/**
 	 * The signed request for a claimed delivery; empty when its event is gone, its
-	 * endpoint deleted or disabled, or its attempt made already.
+	 * endpoint deleted or disabled, or its attempt made already: by a redelivery while
+	 * the retry was owed, or by another instance whose claim lapsed.
 	 */
 	Optional<Request> forDelivery(Pending pending) {
 		Namespace namespace = pending.namespace();
-		Optional<Event> event = this.events.find(namespace, pending.eventId());
-		if (event.isEmpty() || alreadyMade(pending)) {
+		Known known = (pending.known() != null) ? pending.known() : read(pending);
+		if (known.event() == null || known.attemptsMade() >= pending.attempt()) {
 			return Optional.empty();
 		}
 		List<String> signingSecrets;
 		if (pending.target().endpointId() != null) {
-			Optional<WebhookEndpoint> endpoint = this.endpoints.find(namespace, pending.target().endpointId());
-			if (endpoint.isEmpty() || endpoint.get().disabled()) {
+			if (known.endpoint() == null || known.endpoint().disabled()) {
 				return Optional.empty();
 			}
-			signingSecrets = endpoint.get().signingSecrets(this.clock.now(namespace));
+			signingSecrets = known.endpoint().signingSecrets(this.clock.now(namespace));
 		}
 		else {
 			signingSecrets = List.of(this.secrets.defaultSecret(namespace));
 		}
+		Event event = known.event();
 		long timestamp = this.realClock.instant().getEpochSecond();
-		String id = event.get().id();
-		String body = event.get().json();
+		String id = event.id();
+		String body = event.json();
 		Map<String, String> headers = new LinkedHashMap<>();
 		headers.put("content-type", "application/json");
 		headers.put("user-agent", USER_AGENT);
 		headers.put("webhook-id", id);
 		headers.put("webhook-timestamp", Long.toString(timestamp));
 		headers.put("webhook-signature", WebhookSigner.header(signingSecrets, id, timestamp, body));
-		return Optional.of(new Request(event.get(), headers, body));
+		return Optional.of(new Request(event, headers, body));
 	}
 
-	/**
-	 * Whether this attempt number was made already for the target: a redelivery made it
-	 * while the retry was owed, or another instance whose claim lapsed did.
-	 */
-	private boolean alreadyMade(Pending pending) {
-		return this.deliveries.attempts(pending.namespace(), pending.eventId())
+	private Known read(Pending pending) {
+		Namespace namespace = pending.namespace();
+		Event event = this.events.find(namespace, pending.eventId()).orElse(null);
+		int made = (int) this.deliveries.attempts(namespace, pending.eventId())
 			.stream()
 			.filter(pending.target()::madeBy)
-			.count() >= pending.attempt();
+			.count();
+		WebhookEndpoint endpoint = (pending.target().endpointId() != null)
+				? this.endpoints.find(namespace, pending.target().endpointId()).orElse(null) : null;
+		return new Known(event, made, endpoint);
 	}
 
 }

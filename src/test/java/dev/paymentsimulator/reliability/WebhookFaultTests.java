@@ -161,6 +161,30 @@ abstract class WebhookFaultTests {
 		}
 	}
 
+	@Test
+	void aRetryARedeliveryMadeMeanwhileIsNotSentAgain() {
+		WireMockServer receiver = new WireMockServer(options().dynamicPort());
+		receiver.start();
+		try {
+			String key = "sk_test_fault_redelivered";
+			receiver.stubFor(post("/hook").willReturn(aResponse().withStatus(500)));
+			String eventId = eventFor(key, receiver.baseUrl() + "/hook");
+			JsonNode failed = attempt(key, eventId, 1);
+			receiver.stubFor(post("/hook").willReturn(aResponse().withStatus(200)));
+			this.api.post("/v1/events/" + eventId + "/redeliver", null, auth(key));
+			assertThat(attempt(key, eventId, 2).get("status_code").asInt()).isEqualTo(200);
+
+			advanceTo(key, failed.get("next_attempt_at").asLong() + 1);
+			await().during(Duration.ofMillis(300))
+				.atMost(Duration.ofSeconds(3))
+				.until(() -> receiver.findAll(postRequestedFor(urlEqualTo("/hook"))).size() == 2);
+			assertThat(deliveries(key, eventId).size()).isEqualTo(2);
+		}
+		finally {
+			receiver.stop();
+		}
+	}
+
 	private String eventFor(String key, String url) {
 		this.api.post("/v1/webhook_endpoints", "{\"url\":\"" + url + "\",\"enabled_events\":[\"payment.created\"]}",
 				auth(key));
