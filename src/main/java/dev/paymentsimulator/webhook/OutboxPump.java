@@ -23,8 +23,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Moves owed deliveries from the outbox to the sender, as many as the caps on attempts in
  * flight allow: what is over a cap stays in the outbox, holding no thread or socket, and
- * goes out as soon as an attempt ends and frees its slot. One thread claims; passes asked
- * for while one runs fold into the next.
+ * goes out as soon as an attempt ends and frees its slot. One pass runs at a time; passes
+ * asked for while one runs fold into the next. New events ask for a pass on the pump's
+ * thread; an attempt that ends makes the pass itself, on the thread that recorded it,
+ * which saves a hand-over per delivery when the machine is busy.
  */
 final class OutboxPump {
 
@@ -48,6 +50,8 @@ final class OutboxPump {
 	private final ExecutorService pumpThread;
 
 	private final AtomicBoolean passAsked = new AtomicBoolean();
+
+	private final AtomicBoolean passing = new AtomicBoolean();
 
 	private final Set<CompletableFuture<?>> underWay = ConcurrentHashMap.newKeySet();
 
@@ -78,10 +82,30 @@ final class OutboxPump {
 	void pump() {
 		if (!this.passAsked.getAndSet(true)) {
 			try {
-				this.pumpThread.execute(this::pass);
+				this.pumpThread.execute(this::passWhileAsked);
 			}
 			catch (RejectedExecutionException stopped) {
 				// shutting down: what is owed stays in the outbox
+			}
+		}
+	}
+
+	/** Makes the pass asked for here and now, unless another thread is making one. */
+	private void pumpHere() {
+		this.passAsked.set(true);
+		passWhileAsked();
+	}
+
+	private void passWhileAsked() {
+		// the outer check catches a pass asked for just as the last one ended
+		while (this.passAsked.get() && this.passing.compareAndSet(false, true)) {
+			try {
+				while (this.passAsked.getAndSet(false)) {
+					pass();
+				}
+			}
+			finally {
+				this.passing.set(false);
 			}
 		}
 	}
@@ -92,7 +116,6 @@ final class OutboxPump {
 	 * for the next pass.
 	 */
 	private void pass() {
-		this.passAsked.set(false);
 		try {
 			while (true) {
 				int wanted = Math.min(this.slots.free(), CLAIM_BATCH);
@@ -145,7 +168,7 @@ final class OutboxPump {
 			}
 			this.underWay.remove(attempt);
 			this.slots.giveBack(key);
-			pump();
+			pumpHere();
 		});
 	}
 
