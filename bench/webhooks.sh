@@ -50,6 +50,17 @@ metric() {
     'index($0, name) == 1 && (label == "" || index($0, label) > 0) {sum += $2} END {printf "%d", sum}'
 }
 received() { curl -s "localhost:$REF_PORT/hooks/count"; }
+# waits (at most a minute) until the fast receiver has got nothing for a second: the backlog a
+# load left is delivered before the next subject is measured, so that no subject pays for the
+# last one's deliveries
+settled() {
+  local last now
+  now=$(received)
+  for _ in $(seq 1 60); do
+    last=$now; sleep 1; now=$(received)
+    [ "$now" = "$last" ] && return
+  done
+}
 # connections from the simulator to the two receivers, and the simulator's threads, sampled
 # every 200 ms while a load runs; the largest seen is written to the given file
 sample() {
@@ -94,11 +105,13 @@ run $REF_PORT $REF_PID none create.lua "$WARMUP" >/dev/null
 for scenario in lifecycle fast hang; do
   script=create.lua; [ $scenario = lifecycle ] && script=lifecycle.lua
   run $SIM_PORT $SIM_PID sk_test_$scenario $script "$WARMUP" >/dev/null
+  settled
 done
 
 : > /tmp/bench-rounds.txt
 for round in $(seq 1 "$ROUNDS"); do
   echo "reference $(run $REF_PORT $REF_PID none create.lua "$DURATION")" >> /tmp/bench-rounds.txt
+  settled
   for scenario in lifecycle fast hang; do
     script=create.lua; [ $scenario = lifecycle ] && script=lifecycle.lua
     events_before=$(metric simulator_payment_transitions_total)
@@ -112,6 +125,7 @@ for round in $(seq 1 "$ROUNDS"); do
     failed=$(( $(metric simulator_webhook_deliveries_total 'result="retrying"') - failed_before ))
     got=$(( $(received) - got_before ))
     echo "$scenario $figures $events $got $failed $conn $threads" >> /tmp/bench-rounds.txt
+    settled
   done
   echo "round $round done"
 done
