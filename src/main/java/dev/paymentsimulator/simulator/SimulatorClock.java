@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 import dev.paymentsimulator.account.Namespace;
+import dev.paymentsimulator.common.ApiException;
 
 import org.springframework.context.ApplicationEventPublisher;
 
@@ -15,6 +16,9 @@ import org.springframework.context.ApplicationEventPublisher;
  * stands still until advanced, which makes runs repeatable.
  */
 public class SimulatorClock {
+
+	/** How far a namespace's clock may be moved ahead in all. */
+	static final Duration MAX_OFFSET = Duration.ofDays(36_525);
 
 	private final Clock realTime;
 
@@ -56,6 +60,12 @@ public class SimulatorClock {
 	public Instant advance(Namespace namespace, Duration by) {
 		if (by.isNegative()) {
 			throw new IllegalArgumentException("The clock only moves forward");
+		}
+		if (this.offsets.offset(namespace).plus(by).compareTo(MAX_OFFSET) > 0) {
+			// concurrent advances may pass it by a few of their own size: a long holds
+			// 292 years of nanoseconds, so the stores still never overflow
+			throw ApiException.invalid("seconds", "The clock can be moved at most 100 years (" + MAX_OFFSET.toSeconds()
+					+ " seconds) ahead in all; reset the namespace to start again.");
 		}
 		Instant now = base().plus(this.offsets.advance(namespace, by));
 		this.events.publishEvent(new ClockAdvanced(namespace, now));

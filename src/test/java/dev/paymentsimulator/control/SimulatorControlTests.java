@@ -40,6 +40,24 @@ abstract class SimulatorControlTests {
 	}
 
 	@Test
+	void theClockMovesAtMostAHundredYearsAheadInAll() {
+		String key = "sk_test_clock_far";
+		for (int i = 0; i < 10; i++) {
+			assertThat(post(key, "/v1/simulator/clock/advance", "{\"seconds\":315360000}", Map.of()).status())
+				.isEqualTo(200);
+		}
+		String before = get(key, "/v1/simulator/clock").text("iso");
+
+		Answer beyond = post(key, "/v1/simulator/clock/advance", "{\"seconds\":315360000}", Map.of());
+		assertThat(beyond.status()).isEqualTo(400);
+		assertThat(beyond.text("code")).isEqualTo("parameter_invalid");
+		assertThat(beyond.text("param")).isEqualTo("seconds");
+		assertThat(get(key, "/v1/simulator/clock").text("iso")).isEqualTo(before);
+		assertThat(post(key, "/v1/payments", "{\"amount\":100,\"currency\":\"usd\"}", Map.of()).status())
+			.isEqualTo(201);
+	}
+
+	@Test
 	void resetForgetsOneNamespaceOnly() {
 		for (String key : new String[] { "sk_test_reset_a", "sk_test_reset_b" }) {
 			post(key, "/v1/webhook_endpoints", "{\"url\":\"http://localhost:9/x\"}", Map.of());
