@@ -40,7 +40,9 @@ interface Deliveries extends NamespaceData {
 
 	/**
 	 * Records the attempt made for a claimed delivery and lets the claim go; when
-	 * {@code retryAt} is given the next attempt is owed from then. One atomic step.
+	 * {@code retryAt} is given the next attempt is owed from then. One atomic step, and
+	 * none at all when the delivery is no longer there, because its namespace was reset
+	 * while the attempt ran.
 	 */
 	void settle(Namespace namespace, Pending claimed, DeliveryAttempt attempt, Instant retryAt);
 

@@ -86,8 +86,12 @@ class InMemoryDeliveries implements Deliveries {
 
 	@Override
 	public void settle(Namespace namespace, Pending claimed, DeliveryAttempt attempt, Instant retryAt) {
-		Shelf shelf = shelf(namespace);
-		shelf.leased.remove(claimed.id());
+		Shelf shelf = this.shelves.get(namespace);
+		if (shelf == null || shelf.leased.remove(claimed.id()) == null) {
+			// the namespace was reset while the attempt ran, or the claim lapsed and
+			// another sender owes it now: this attempt is not ours to record
+			return;
+		}
 		shelf.attempts.computeIfAbsent(attempt.eventId(), (id) -> new CopyOnWriteArrayList<>()).add(attempt);
 		if (retryAt != null) {
 			schedule(namespace, retryAt, claimed.eventId(), claimed.target(), claimed.attempt() + 1);

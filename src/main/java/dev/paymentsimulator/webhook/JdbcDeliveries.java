@@ -120,16 +120,19 @@ class JdbcDeliveries implements Deliveries {
 	@Override
 	public void settle(Namespace namespace, Pending claimed, DeliveryAttempt attempt, Instant retryAt) {
 		this.transactions.inTransaction(() -> {
-			this.jdbc.sql("insert into webhook_attempts (namespace, event_id, data) values (?, ?, ?::jsonb)")
-				.params(namespace.name(), attempt.eventId(), this.json.write(attempt))
-				.update();
-			if (retryAt != null) {
-				this.jdbc.sql("""
-						update webhook_outbox set attempt = attempt + 1, due_at = ?, claimed_until = null
-						where id = ?""").params(SqlTimes.toSql(retryAt), claimed.id()).update();
-			}
-			else {
-				release(namespace, claimed);
+			int held = (retryAt != null)
+					? this.jdbc.sql("""
+							update webhook_outbox set attempt = attempt + 1, due_at = ?, claimed_until = null
+							where id = ? and claimed_until is not null""")
+						.params(SqlTimes.toSql(retryAt), claimed.id())
+						.update()
+					: this.jdbc.sql("delete from webhook_outbox where id = ?").param(claimed.id()).update();
+			// none held: the namespace was reset while the attempt ran, so it is not
+			// recorded there
+			if (held > 0) {
+				this.jdbc.sql("insert into webhook_attempts (namespace, event_id, data) values (?, ?, ?::jsonb)")
+					.params(namespace.name(), attempt.eventId(), this.json.write(attempt))
+					.update();
 			}
 			return attempt;
 		});

@@ -185,6 +185,39 @@ abstract class WebhookFaultTests {
 		}
 	}
 
+	@Test
+	void anAttemptThatEndsAfterAResetLeavesNothingInTheNamespace() {
+		WireMockServer receiver = new WireMockServer(options().dynamicPort());
+		receiver.start();
+		try {
+			String key = "sk_test_fault_reset";
+			receiver.stubFor(post("/hook").willReturn(aResponse().withStatus(500).withFixedDelay(700)));
+			eventFor(key, receiver.baseUrl() + "/hook");
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> !receiver.findAll(postRequestedFor(urlEqualTo("/hook"))).isEmpty());
+			long ended = attemptsEnded();
+			this.api.post("/v1/simulator/reset", null, auth(key));
+			await().atMost(Duration.ofSeconds(10)).until(() -> attemptsEnded() > ended);
+
+			JsonNode deleted = this.api.post("/v1/simulator/reset", null, auth(key)).json().get("deleted");
+			assertThat(deleted.get("webhook_deliveries").asLong()).isZero();
+			assertThat(deleted.get("pending_retries").asLong()).isZero();
+		}
+		finally {
+			receiver.stop();
+		}
+	}
+
+	/** Attempts that ended, however they went, over all namespaces. */
+	private long attemptsEnded() {
+		return this.api.get("/actuator/prometheus")
+			.body()
+			.lines()
+			.filter((line) -> line.startsWith("simulator_webhook_delivery_duration_seconds_count"))
+			.mapToLong((line) -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+			.sum();
+	}
+
 	private String eventFor(String key, String url) {
 		this.api.post("/v1/webhook_endpoints", "{\"url\":\"" + url + "\",\"enabled_events\":[\"payment.created\"]}",
 				auth(key));
