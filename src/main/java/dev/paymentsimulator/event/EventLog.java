@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import dev.paymentsimulator.account.Namespace;
 import dev.paymentsimulator.common.PageRequest;
 import dev.paymentsimulator.common.Slice;
+import dev.paymentsimulator.payment.DroppedByRetention;
 import dev.paymentsimulator.payment.PaymentEvent;
 import dev.paymentsimulator.payment.PaymentsDropped;
 import dev.paymentsimulator.simulator.IdGenerator;
@@ -18,7 +19,6 @@ import dev.paymentsimulator.simulator.Transactions;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,7 +28,16 @@ import org.springframework.stereotype.Service;
 @Service
 public class EventLog {
 
+	/**
+	 * Refunds an event's payment carries at most, the newest: without a bound, every
+	 * refund event of a payment refunded a thousand times would carry all the ones before
+	 * it.
+	 */
+	public static final int EMBEDDED_REFUNDS = 10;
+
 	private final Events events;
+
+	private final DroppedByRetention dropped;
 
 	private final IdGenerator ids;
 
@@ -41,7 +50,8 @@ public class EventLog {
 	private final ConcurrentMap<Namespace, Set<Waiter>> waiters = new ConcurrentHashMap<>();
 
 	EventLog(Events events, IdGenerator ids, EventRenderer renderer, ApplicationEventPublisher publisher,
-			Transactions transactions) {
+			Transactions transactions, DroppedByRetention dropped) {
+		this.dropped = dropped;
 		this.events = events;
 		this.transactions = transactions;
 		this.ids = ids;
@@ -54,7 +64,7 @@ public class EventLog {
 		Namespace namespace = change.namespace();
 		Event event = new Event(this.ids.newId(namespace, "evt_"), namespace, this.events.nextSequence(namespace),
 				change.type().value(), change.payment().id(), change.payment().webhookUrl(), change.occurredAt(),
-				change.payment(), change.refund(), this.renderer);
+				change.payment().withNewestRefunds(EMBEDDED_REFUNDS), change.refund(), this.renderer);
 		this.events.add(event);
 		this.transactions.afterCommit(() -> wake(event));
 		this.publisher.publishEvent(new EventRecorded(event));
@@ -64,6 +74,7 @@ public class EventLog {
 	@EventListener
 	void onPaymentsDropped(PaymentsDropped dropped) {
 		Set<String> eventIds = this.events.dropPayments(dropped.namespace(), dropped.paymentIds());
+		this.dropped.remember(dropped.namespace(), eventIds);
 		if (!eventIds.isEmpty()) {
 			this.publisher.publishEvent(new EventsDropped(dropped.namespace(), eventIds));
 		}
@@ -71,6 +82,14 @@ public class EventLog {
 
 	public Optional<Event> find(Namespace namespace, String id) {
 		return this.events.find(namespace, id);
+	}
+
+	/**
+	 * @throws dev.paymentsimulator.common.ApiException {@code resource_missing}, saying
+	 * so when retention dropped it
+	 */
+	public Event get(Namespace namespace, String id) {
+		return this.events.find(namespace, id).orElseThrow(() -> this.dropped.notFound(namespace, "event", id));
 	}
 
 	public Slice<Event> list(Namespace namespace, PageRequest page, String type, String paymentId) {
@@ -95,9 +114,8 @@ public class EventLog {
 
 	/**
 	 * Looks again for what waiters wait for: in a shared store the event may be recorded
-	 * by another instance, which cannot wake them.
+	 * by another instance, which cannot wake them ({@link SharedStoreWaiters}).
 	 */
-	@Scheduled(fixedDelay = 250)
 	void lookAgainForWaiters() {
 		this.waiters.forEach((namespace, waiting) -> {
 			for (Waiter waiter : waiting) {

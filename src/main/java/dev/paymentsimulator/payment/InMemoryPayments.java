@@ -1,5 +1,6 @@
 package dev.paymentsimulator.payment;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,13 +45,16 @@ class InMemoryPayments implements Payments {
 
 	private final AtomicLong count = new AtomicLong();
 
-	/** Finished payments, oldest first: the ones retention may drop. */
-	private final ConcurrentSkipListMap<Long, Ref> finished = new ConcurrentSkipListMap<>();
+	/** Every payment, oldest first: retention drops from the front. */
+	private final ConcurrentSkipListMap<Long, Ref> oldestFirst = new ConcurrentSkipListMap<>();
 
 	private final int maxPayments;
 
+	private final Duration maxAge;
+
 	InMemoryPayments(RetentionProperties retention) {
 		this.maxPayments = retention.maxPayments();
+		this.maxAge = retention.maxAge();
 	}
 
 	private record Ref(Namespace namespace, String id) {
@@ -72,7 +76,7 @@ class InMemoryPayments implements Payments {
 			return payment;
 		});
 		this.count.incrementAndGet();
-		return dropBeyondRetention();
+		return dropBeyondRetention(shelf, payment.created());
 	}
 
 	@Override
@@ -164,7 +168,7 @@ class InMemoryPayments implements Payments {
 		forgotten.put("refunds", (shelf != null) ? (long) shelf.refundIds.size() : 0L);
 		if (shelf != null) {
 			this.count.addAndGet(-shelf.payments.size());
-			this.finished.values().removeIf((ref) -> ref.namespace().equals(namespace));
+			this.oldestFirst.values().removeIf((ref) -> ref.namespace().equals(namespace));
 		}
 		return forgotten;
 	}
@@ -173,6 +177,7 @@ class InMemoryPayments implements Payments {
 	private void index(Shelf shelf, Payment before, Payment after) {
 		if (before == null) {
 			shelf.paymentIds.put(after.sequence(), after.id());
+			this.oldestFirst.put(after.sequence(), new Ref(after.namespace(), after.id()));
 		}
 		if (before == null || !Objects.equals(before.dueAt(), after.dueAt())) {
 			if (before != null && before.dueAt() != null) {
@@ -182,13 +187,6 @@ class InMemoryPayments implements Payments {
 				shelf.due.add(new Due(after.dueAt(), after.id()));
 			}
 		}
-		boolean wasFinished = before != null && before.status().isFinished();
-		if (after.status().isFinished() && !wasFinished) {
-			this.finished.put(after.sequence(), new Ref(after.namespace(), after.id()));
-		}
-		else if (wasFinished && !after.status().isFinished()) {
-			this.finished.remove(after.sequence());
-		}
 		int known = (before != null) ? before.refunds().size() : 0;
 		for (Refund refund : after.refunds().subList(known, after.refunds().size())) {
 			shelf.paymentOfRefund.put(refund.id(), after.id());
@@ -196,33 +194,46 @@ class InMemoryPayments implements Payments {
 		}
 	}
 
-	private List<Payment> dropBeyondRetention() {
+	/**
+	 * Drops the oldest payments while more than the limit are kept, whatever their state,
+	 * and the namespace's payments created before its now less the maximum age.
+	 */
+	private List<Payment> dropBeyondRetention(Shelf shelf, Instant now) {
 		List<Payment> dropped = new ArrayList<>();
 		while (this.count.get() > this.maxPayments) {
-			Map.Entry<Long, Ref> oldest = this.finished.pollFirstEntry();
+			Map.Entry<Long, Ref> oldest = this.oldestFirst.pollFirstEntry();
 			if (oldest == null) {
 				break;
 			}
-			Shelf shelf = this.shelves.get(oldest.getValue().namespace());
-			Payment[] removed = new Payment[1];
-			if (shelf != null) {
-				// drops it only if it is still finished: it may have moved since it was
-				// indexed
-				shelf.payments.computeIfPresent(oldest.getValue().id(), (id, payment) -> {
-					if (!payment.status().isFinished()) {
-						return payment;
-					}
-					removed[0] = payment;
-					return null;
-				});
-			}
-			if (removed[0] != null) {
-				unindex(shelf, removed[0]);
-				this.count.decrementAndGet();
-				dropped.add(removed[0]);
+			drop(this.shelves.get(oldest.getValue().namespace()), oldest.getValue().id(), dropped);
+		}
+		if (this.maxAge != null) {
+			Instant cutoff = now.minus(this.maxAge);
+			while (true) {
+				Map.Entry<Long, String> oldest = shelf.paymentIds.firstEntry();
+				Payment payment = (oldest != null) ? shelf.payments.get(oldest.getValue()) : null;
+				if (payment == null || !payment.created().isBefore(cutoff)) {
+					break;
+				}
+				this.oldestFirst.remove(payment.sequence());
+				if (!drop(shelf, payment.id(), dropped)) {
+					break;
+				}
 			}
 		}
 		return dropped;
+	}
+
+	/** Drops one payment, unless another thread did; says whether this one did. */
+	private boolean drop(Shelf shelf, String id, List<Payment> dropped) {
+		Payment removed = (shelf != null) ? shelf.payments.remove(id) : null;
+		if (removed == null) {
+			return false;
+		}
+		unindex(shelf, removed);
+		this.count.decrementAndGet();
+		dropped.add(removed);
+		return true;
 	}
 
 	private static void unindex(Shelf shelf, Payment payment) {

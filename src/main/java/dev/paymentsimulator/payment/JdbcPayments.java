@@ -1,5 +1,6 @@
 package dev.paymentsimulator.payment;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 
 import dev.paymentsimulator.account.Namespace;
@@ -17,6 +19,7 @@ import dev.paymentsimulator.common.Slice;
 import dev.paymentsimulator.common.SqlTimes;
 import dev.paymentsimulator.common.StorageJson;
 import dev.paymentsimulator.simulator.OnPostgresStore;
+import dev.paymentsimulator.simulator.SimulatorClock;
 import dev.paymentsimulator.simulator.Transactions;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,13 +40,28 @@ class JdbcPayments implements Payments {
 
 	private final Transactions transactions;
 
+	/** Rows one retention statement deletes at most. */
+	private static final int DROP_BATCH = 1_000;
+
+	private final SimulatorClock clock;
+
 	private final int maxPayments;
 
-	JdbcPayments(JdbcClient jdbc, StorageJson json, Transactions transactions, RetentionProperties retention) {
+	private final Duration maxAge;
+
+	private final int sweepEvery;
+
+	private final AtomicLong createdSinceSweep = new AtomicLong();
+
+	JdbcPayments(JdbcClient jdbc, StorageJson json, Transactions transactions, SimulatorClock clock,
+			RetentionProperties retention) {
 		this.jdbc = jdbc;
 		this.table = new JsonTable<>(jdbc, json, "payments", Payment.class);
 		this.transactions = transactions;
+		this.clock = clock;
 		this.maxPayments = retention.maxPayments();
+		this.maxAge = retention.maxAge();
+		this.sweepEvery = Math.max(1, Math.min(1_000, this.maxPayments / 10));
 	}
 
 	@Override
@@ -55,13 +73,14 @@ class JdbcPayments implements Payments {
 	public List<Payment> add(Payment payment) {
 		return this.transactions.inTransaction(() -> {
 			this.jdbc.sql("""
-					insert into payments (namespace, id, sequence, status, finished, due_at, data)
+					insert into payments (namespace, id, sequence, status, created, due_at, data)
 					values (?, ?, ?, ?, ?, ?, ?::jsonb)""")
 				.params(payment.namespace().name(), payment.id(), payment.sequence(), payment.status().name(),
-						payment.status().isFinished(), SqlTimes.toSql(payment.dueAt()), this.table.write(payment))
+						SqlTimes.toSql(payment.created()), SqlTimes.toSql(payment.dueAt()), this.table.write(payment))
 				.update();
 			addRefunds(payment, 0);
-			return dropBeyondRetention(payment.sequence());
+			return (this.createdSinceSweep.incrementAndGet() % this.sweepEvery == 0) ? dropBeyondRetention()
+					: List.of();
 		});
 	}
 
@@ -77,10 +96,10 @@ class JdbcPayments implements Payments {
 				.orElseThrow(() -> ApiException.notFound("payment", id));
 			Payment next = change.apply(current);
 			this.jdbc.sql("""
-					update payments set status = ?, finished = ?, due_at = ?, data = ?::jsonb
+					update payments set status = ?, due_at = ?, data = ?::jsonb
 					where namespace = ? and id = ?""")
-				.params(next.status().name(), next.status().isFinished(), SqlTimes.toSql(next.dueAt()),
-						this.table.write(next), namespace.name(), id)
+				.params(next.status().name(), SqlTimes.toSql(next.dueAt()), this.table.write(next), namespace.name(),
+						id)
 				.update();
 			addRefunds(next, current.refunds().size());
 			return next;
@@ -182,25 +201,47 @@ class JdbcPayments implements Payments {
 	}
 
 	/**
-	 * Drops the oldest finished payments while more than the limit are kept. Counting
-	 * costs a scan, so it waits until the creation order has passed the limit: before
-	 * that there cannot be too many.
+	 * Drops, in batches, the payments beyond the newest {@code max-payments} and those
+	 * older than the maximum age on their namespace's clock. It runs every
+	 * {@code sweepEvery} creates of this instance, not on each: the count it needs costs
+	 * a scan of the newest payments' index, so between sweeps up to that many more may be
+	 * kept.
 	 */
-	private List<Payment> dropBeyondRetention(long sequence) {
-		if (sequence <= this.maxPayments) {
-			return List.of();
+	private List<Payment> dropBeyondRetention() {
+		Long newestDropped = this.jdbc.sql("select sequence from payments order by sequence desc offset ? limit 1")
+			.param(this.maxPayments)
+			.query(Long.class)
+			.optional()
+			.orElse(null);
+		List<Payment> dropped = new ArrayList<>();
+		while (true) {
+			// skips rows another instance is changing or dropping now: they are not ours
+			// to drop
+			List<Payment> batch = this.jdbc.sql("""
+					delete from payments where (namespace, id) in (
+						select p.namespace, p.id from payments p left join clocks c on c.namespace = p.namespace
+						where p.sequence <= coalesce(cast(:newest as bigint), -1)
+						or p.created < cast(:base as timestamptz)
+							+ coalesce(c.offset_nanos, 0) / 1000 * interval '1 microsecond'
+							- coalesce(cast(:age as bigint), 0) * interval '1 millisecond'
+							and cast(:age as bigint) is not null
+						order by p.sequence limit :batch
+						for update of p skip locked)
+					returning data::text""")
+				.param("newest", newestDropped)
+				.param("base", SqlTimes.toSql(this.clock.unadvancedNow()))
+				.param("age", (this.maxAge != null) ? this.maxAge.toMillis() : null)
+				.param("batch", DROP_BATCH)
+				.query(String.class)
+				.list()
+				.stream()
+				.map(this::read)
+				.toList();
+			dropped.addAll(batch);
+			if (batch.size() < DROP_BATCH) {
+				return dropped;
+			}
 		}
-		long excess = this.jdbc.sql("select count(*) from payments").query(Long.class).single() - this.maxPayments;
-		if (excess <= 0) {
-			return List.of();
-		}
-		// skips rows another instance is changing or dropping now: they are not
-		// ours to drop
-		return new ArrayList<>(this.jdbc.sql("""
-				delete from payments where (namespace, id) in (
-					select namespace, id from payments where finished order by sequence limit ?
-					for update skip locked)
-				returning data::text""").param(excess).query(String.class).list().stream().map(this::read).toList());
 	}
 
 	private Payment read(String data) {

@@ -24,6 +24,9 @@ public record Payment(String id, Namespace namespace, long sequence, Instant cre
 		long amountRefunded, String secret, String description, Map<String, String> metadata, Card card,
 		PaymentError lastError, NextAction nextAction, String cancellationReason, List<Refund> refunds, Instant dueAt) {
 
+	/** Refunds one payment can have; more is a {@code limit_exceeded} problem. */
+	public static final int MAX_REFUNDS = 1_000;
+
 	/** How long the simulated network takes to answer for a {@code processing} card. */
 	public static final Duration PROCESSING_TIME = Duration.ofSeconds(5);
 
@@ -111,6 +114,12 @@ public record Payment(String id, Namespace namespace, long sequence, Instant cre
 	Payment refund(String refundId, long refundSequence, Long amount, String reason, Map<String, String> metadata,
 			Instant now) {
 		require(PaymentAction.REFUND);
+		if (this.refunds.size() >= MAX_REFUNDS) {
+			throw new ApiException(ErrorCode.LIMIT_EXCEEDED,
+					"This payment has " + MAX_REFUNDS
+							+ " refunds, the most one payment can have; refund what is left in one go.",
+					Map.of("payment_id", this.id));
+		}
 		long left = this.amountReceived - this.amountRefunded;
 		long refunding = (amount != null) ? amount : left;
 		if (refunding > left) {
@@ -136,6 +145,15 @@ public record Payment(String id, Namespace namespace, long sequence, Instant cre
 	/** Where this payment's own events also go, from {@code metadata.webhook_url}. */
 	public String webhookUrl() {
 		return this.metadata.get(PaymentInputs.WEBHOOK_URL);
+	}
+
+	/**
+	 * This payment with only its newest {@code count} refunds, as events embed it: so
+	 * that one payment's events stay small however often it is refunded.
+	 */
+	public Payment withNewestRefunds(int count) {
+		return (this.refunds.size() <= count) ? this
+				: change().refunds(this.refunds.subList(this.refunds.size() - count, this.refunds.size())).build();
 	}
 
 	/** The refund made most recently. */

@@ -6,11 +6,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 import dev.paymentsimulator.account.Namespace;
 import dev.paymentsimulator.common.ApiException;
+import dev.paymentsimulator.common.ErrorCode;
 import dev.paymentsimulator.common.PageRequest;
 import dev.paymentsimulator.common.Slice;
 import dev.paymentsimulator.simulator.ClockAdvanced;
@@ -32,6 +34,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class PaymentService {
 
+	/** Dropped payments announced at once at most. */
+	private static final int DROPPED_BATCH = 1_000;
+
 	private final Payments payments;
 
 	private final SimulatorClock clock;
@@ -44,9 +49,12 @@ public class PaymentService {
 
 	private final Transactions transactions;
 
+	private final DroppedByRetention dropped;
+
 	PaymentService(Payments payments, SimulatorClock clock, IdGenerator ids, TestCards cards,
-			ApplicationEventPublisher events, Transactions transactions) {
+			ApplicationEventPublisher events, Transactions transactions, DroppedByRetention dropped) {
 		this.payments = payments;
+		this.dropped = dropped;
 		this.transactions = transactions;
 		this.clock = clock;
 		this.ids = ids;
@@ -68,13 +76,7 @@ public class PaymentService {
 		Payment payment = Payment.create(id, namespace, this.payments.nextSequence(namespace), now, amount, currency,
 				request.captureMethod(), secret, request.description(), metadata, card);
 		return unlessDeclined(this.transactions.inTransaction(() -> {
-			List<Payment> dropped = this.payments.add(payment);
-			if (!dropped.isEmpty()) {
-				dropped.stream()
-					.collect(Collectors.groupingBy(Payment::namespace,
-							Collectors.mapping(Payment::id, Collectors.toList())))
-					.forEach((ns, ids) -> this.events.publishEvent(new PaymentsDropped(ns, ids)));
-			}
+			forgetDropped(this.payments.add(payment));
 			publish(PaymentEventType.CREATED, new Moved(null, payment), null, now);
 			if (!request.confirm()) {
 				return payment;
@@ -134,7 +136,7 @@ public class PaymentService {
 	}
 
 	public Payment get(Namespace namespace, String id) {
-		return this.payments.find(namespace, id).orElseThrow(() -> ApiException.notFound("payment", id));
+		return this.payments.find(namespace, id).orElseThrow(() -> this.dropped.notFound(namespace, "payment", id));
 	}
 
 	/**
@@ -156,7 +158,7 @@ public class PaymentService {
 
 	public Refund getRefund(Namespace namespace, String refundId) {
 		return this.payments.findRefund(namespace, refundId)
-			.orElseThrow(() -> ApiException.notFound("refund", refundId));
+			.orElseThrow(() -> this.dropped.notFound(namespace, "refund", refundId));
 	}
 
 	public Slice<Refund> listRefunds(Namespace namespace, PageRequest page, String paymentId) {
@@ -206,11 +208,38 @@ public class PaymentService {
 
 	private Moved move(Namespace namespace, String id, UnaryOperator<Payment> change) {
 		Payment[] before = new Payment[1];
-		Payment after = this.payments.update(namespace, id, (current) -> {
-			before[0] = current;
-			return change.apply(current);
-		});
+		Payment after;
+		try {
+			after = this.payments.update(namespace, id, (current) -> {
+				before[0] = current;
+				return change.apply(current);
+			});
+		}
+		catch (ApiException ex) {
+			throw (ex.code() == ErrorCode.RESOURCE_MISSING && before[0] == null)
+					? this.dropped.notFound(namespace, "payment", id) : ex;
+		}
 		return new Moved(before[0], after);
+	}
+
+	/**
+	 * Retention dropped these payments: their ids are remembered, and their events and
+	 * deliveries go too.
+	 */
+	private void forgetDropped(List<Payment> dropped) {
+		dropped.stream().collect(Collectors.groupingBy(Payment::namespace)).forEach((namespace, gone) -> {
+			this.dropped.remember(namespace, gone.stream()
+				.flatMap(
+						(payment) -> Stream.concat(Stream.of(payment.id()), payment.refunds().stream().map(Refund::id)))
+				.toList());
+			// in bounded batches: the PostgreSQL store deletes their events with one
+			// parameter per id
+			List<String> ids = gone.stream().map(Payment::id).toList();
+			for (int from = 0; from < ids.size(); from += DROPPED_BATCH) {
+				this.events.publishEvent(
+						new PaymentsDropped(namespace, ids.subList(from, Math.min(ids.size(), from + DROPPED_BATCH))));
+			}
+		});
 	}
 
 	private Payment publish(PaymentEventType type, Moved moved, Refund refund, Instant at) {

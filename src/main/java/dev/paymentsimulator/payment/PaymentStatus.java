@@ -51,17 +51,6 @@ public enum PaymentStatus {
 		return this.allowed.contains(action);
 	}
 
-	/**
-	 * Whether retention may drop a payment in this state: its money has settled or it
-	 * never will. Everything else can still move and is always kept.
-	 */
-	public boolean isFinished() {
-		return switch (this) {
-			case CAPTURED, REFUNDED, CANCELED, FAILED -> true;
-			default -> false;
-		};
-	}
-
 	/** The states from which an action is allowed, for error messages. */
 	public static List<PaymentStatus> allowing(PaymentAction action) {
 		return Arrays.stream(values()).filter((status) -> status.allows(action)).toList();

@@ -23,8 +23,8 @@ public interface Payments extends dev.paymentsimulator.simulator.NamespaceData {
 	long nextSequence(Namespace namespace);
 
 	/**
-	 * Stores a new payment, then drops the oldest finished payments while more than the
-	 * retention limit are kept.
+	 * Stores a new payment, then drops what retention no longer keeps: the oldest
+	 * payments beyond its count, whatever their state, and those past its age.
 	 * @return the payments dropped
 	 */
 	List<Payment> add(Payment payment);

@@ -130,7 +130,7 @@ public class WebhookService {
 	}
 
 	private Event event(Namespace namespace, String eventId) {
-		return this.events.find(namespace, eventId).orElseThrow(() -> ApiException.notFound("event", eventId));
+		return this.events.get(namespace, eventId);
 	}
 
 	private static int indexOf(List<DeliveryAttempt> attempts, PageRequest page) {

@@ -24,6 +24,8 @@ class ConfigurationTests {
 					"simulator.idempotency.max-keys=-1|simulator.idempotency",
 					"simulator.idempotency.ttl=-1h|simulator.idempotency.ttl",
 					"simulator.retention.max-payments=0|simulator.retention.max-payments",
+					"simulator.retention.max-age=-1d|simulator.retention.max-age",
+					"simulator.idempotency.max-bytes=10B|simulator.idempotency.max-bytes",
 					"simulator.auth.api-keys=letmein|simulator.auth.api-keys",
 					"simulator.auth.api-keys=sk_test_team1|simulator.auth.api-keys",
 					"simulator.auth.api-keys=sk_test_team1_short|simulator.auth.api-keys",

@@ -48,8 +48,9 @@ final class PaymentFixtures {
 		this.clock = SimulatorClock.standalone(Clock.fixed(START, ZoneOffset.UTC), START, publisher);
 		IdGenerator ids = new IdGenerator(42L, (name, fresh) -> fresh.get());
 		this.cards = new TestCards(ids);
-		this.service = new PaymentService(new InMemoryPayments(new RetentionProperties(null)), this.clock, ids,
-				this.cards, publisher, Transactions.immediate());
+		RetentionProperties retention = new RetentionProperties(null, null);
+		this.service = new PaymentService(new InMemoryPayments(retention), this.clock, ids, this.cards, publisher,
+				Transactions.immediate(), new DroppedByRetention(retention));
 		wired.set(this.service);
 	}
 

@@ -75,6 +75,18 @@ class PaymentTests {
 	}
 
 	@Test
+	void aPaymentTakesAThousandRefundsAndNoMore() {
+		Payment succeeded = this.fixtures.in(PaymentStatus.SUCCEEDED);
+		for (int i = 0; i < Payment.MAX_REFUNDS; i++) {
+			this.service.refund(NS, succeeded.id(), 1L, null, Map.of());
+		}
+		assertThatExceptionOfType(ApiException.class)
+			.isThrownBy(() -> this.service.refund(NS, succeeded.id(), 1L, null, Map.of()))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.LIMIT_EXCEEDED));
+		assertThat(this.service.get(NS, succeeded.id()).refunds()).hasSize(Payment.MAX_REFUNDS);
+	}
+
+	@Test
 	void refundOfAFullyRefundedPaymentIsInvalidState() {
 		Payment refunded = this.fixtures.in(PaymentStatus.REFUNDED);
 		assertThatExceptionOfType(InvalidStateException.class)

@@ -62,7 +62,7 @@ class EventController {
 	}
 
 	private Event find(Namespace namespace, String id) {
-		return this.events.find(namespace, id).orElseThrow(() -> ApiException.notFound("event", id));
+		return this.events.get(namespace, id);
 	}
 
 	private static String type(String type) {
