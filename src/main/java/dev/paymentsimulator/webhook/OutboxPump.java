@@ -53,6 +53,9 @@ final class OutboxPump {
 
 	private final AtomicBoolean passing = new AtomicBoolean();
 
+	/** Set while the service stops: attempts under way finish, no new one starts. */
+	private volatile boolean stopped;
+
 	private final Set<CompletableFuture<?>> underWay = ConcurrentHashMap.newKeySet();
 
 	OutboxPump(WebhookProperties properties, Deliveries deliveries, SignedRequests requests, SimulatorClock clock,
@@ -80,7 +83,7 @@ final class OutboxPump {
 	 * Asks for a pass over every namespace's owed deliveries, soon, on the pump's thread.
 	 */
 	void pump() {
-		if (!this.passAsked.getAndSet(true)) {
+		if (!this.stopped && !this.passAsked.getAndSet(true)) {
 			try {
 				this.pumpThread.execute(this::passWhileAsked);
 			}
@@ -98,9 +101,9 @@ final class OutboxPump {
 
 	private void passWhileAsked() {
 		// the outer check catches a pass asked for just as the last one ended
-		while (this.passAsked.get() && this.passing.compareAndSet(false, true)) {
+		while (!this.stopped && this.passAsked.get() && this.passing.compareAndSet(false, true)) {
 			try {
-				while (this.passAsked.getAndSet(false)) {
+				while (!this.stopped && this.passAsked.getAndSet(false)) {
 					pass();
 				}
 			}
@@ -117,7 +120,7 @@ final class OutboxPump {
 	 */
 	private void pass() {
 		try {
-			while (true) {
+			while (!this.stopped) {
 				int wanted = Math.min(this.slots.free(), CLAIM_BATCH);
 				if (wanted == 0) {
 					return;
@@ -172,8 +175,12 @@ final class OutboxPump {
 		});
 	}
 
-	/** Waits until the attempts under way have ended, at most until {@code deadline}. */
-	void awaitUnderWay(long deadlineNanos) throws InterruptedException {
+	/**
+	 * Starts no new attempt, and waits until those under way have ended, at most until
+	 * {@code deadline}: what is still owed stays in the outbox.
+	 */
+	void stop(long deadlineNanos) throws InterruptedException {
+		this.stopped = true;
 		while (!this.underWay.isEmpty() && System.nanoTime() < deadlineNanos) {
 			try {
 				CompletableFuture.allOf(this.underWay.toArray(CompletableFuture[]::new))
@@ -185,6 +192,12 @@ final class OutboxPump {
 				return;
 			}
 		}
+	}
+
+	/** Takes up passes again after {@link #stop}, for a context started again. */
+	void resume() {
+		this.stopped = false;
+		pump();
 	}
 
 	void shutdown() {

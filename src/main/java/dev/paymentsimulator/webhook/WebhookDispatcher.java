@@ -126,6 +126,7 @@ class WebhookDispatcher implements SmartLifecycle, DisposableBean {
 	@Override
 	public void start() {
 		this.running = true;
+		this.pump.resume();
 	}
 
 	/**
@@ -137,7 +138,7 @@ class WebhookDispatcher implements SmartLifecycle, DisposableBean {
 	public void stop() {
 		this.running = false;
 		try {
-			this.pump.awaitUnderWay(System.nanoTime() + this.properties.timeout().plusSeconds(1).toNanos());
+			this.pump.stop(System.nanoTime() + this.properties.timeout().plusSeconds(1).toNanos());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
