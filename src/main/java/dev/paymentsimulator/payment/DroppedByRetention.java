@@ -2,7 +2,6 @@ package dev.paymentsimulator.payment;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -16,21 +15,27 @@ import org.springframework.stereotype.Component;
 
 /**
  * Remembers the ids of what retention dropped (payments, their refunds and events), so
- * that asking for one answers "dropped by retention" rather than a bare "no such". It
- * keeps the newest {@value #REMEMBERED} ids of this process as 64-bit fingerprints, about
- * 6 MB at most; a reset forgets a namespace's by moving it to a new epoch.
+ * that asking for one answers "dropped by retention" rather than a bare "no such". Two
+ * Bloom filters of {@value #GENERATION} ids each, about 1.8 MB apiece: when the newer
+ * fills it replaces the older, so the newest one to two million ids dropped are
+ * remembered, and about one id in a thousand that was never dropped is taken for one. A
+ * reset forgets a namespace's by moving it to a new epoch.
  */
 @Component
 public final class DroppedByRetention implements NamespaceData {
 
-	static final int REMEMBERED = 100_000;
+	static final int GENERATION = 1_000_000;
 
-	private final Map<Long, Boolean> fingerprints = new LinkedHashMap<>(1024, 0.75f, false) {
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
-			return size() > REMEMBERED;
-		}
-	};
+	/** 14.4 bits and 10 probes per id: one false answer in a thousand. */
+	private static final int BITS = GENERATION * 144 / 10;
+
+	private static final int PROBES = 10;
+
+	private long[] newer = new long[BITS / 64 + 1];
+
+	private long[] older = new long[BITS / 64 + 1];
+
+	private int inNewer;
 
 	private final ConcurrentMap<Namespace, Integer> epochs = new ConcurrentHashMap<>();
 
@@ -44,11 +49,19 @@ public final class DroppedByRetention implements NamespaceData {
 				+ ", with their refunds and events";
 	}
 
-	public void remember(Namespace namespace, Collection<String> ids) {
-		synchronized (this.fingerprints) {
-			for (String id : ids) {
-				this.fingerprints.put(fingerprint(namespace, id), Boolean.TRUE);
+	public synchronized void remember(Namespace namespace, Collection<String> ids) {
+		for (String id : ids) {
+			if (this.inNewer == GENERATION) {
+				this.older = this.newer;
+				this.newer = new long[BITS / 64 + 1];
+				this.inNewer = 0;
 			}
+			long fingerprint = fingerprint(namespace, id);
+			for (int probe = 0; probe < PROBES; probe++) {
+				int bit = bit(fingerprint, probe);
+				this.newer[bit >>> 6] |= 1L << bit;
+			}
+			this.inNewer++;
 		}
 	}
 
@@ -56,15 +69,32 @@ public final class DroppedByRetention implements NamespaceData {
 	 * A {@code resource_missing} problem that says whether retention dropped the object.
 	 */
 	public ApiException notFound(Namespace namespace, String kind, String id) {
+		long fingerprint = fingerprint(namespace, id);
 		boolean dropped;
-		synchronized (this.fingerprints) {
-			dropped = this.fingerprints.containsKey(fingerprint(namespace, id));
+		synchronized (this) {
+			dropped = holds(this.newer, fingerprint) || holds(this.older, fingerprint);
 		}
 		if (!dropped) {
 			return ApiException.notFound(kind, id);
 		}
 		return new ApiException(ErrorCode.RESOURCE_MISSING,
 				"No such " + kind + ": '" + id + "'. It was dropped by retention: " + this.rule + ".");
+	}
+
+	private static boolean holds(long[] filter, long fingerprint) {
+		for (int probe = 0; probe < PROBES; probe++) {
+			int bit = bit(fingerprint, probe);
+			if ((filter[bit >>> 6] & (1L << bit)) == 0) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** Double hashing: the fingerprint and a second mix of it. */
+	private static int bit(long fingerprint, int probe) {
+		long second = Long.rotateLeft(fingerprint * 0x9E3779B97F4A7C15L, 31) | 1;
+		return (int) Long.remainderUnsigned(fingerprint + probe * second, BITS);
 	}
 
 	@Override
