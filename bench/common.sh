@@ -20,7 +20,18 @@ SIM_JAR=$(ls target/payment-simulator-*.jar | head -1)
 REF_JAR=bench/reference/target/bench-reference-1.jar
 
 PIDS=()
-cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; }
+# stops every process started, and makes sure: one still running 30 s after SIGTERM is killed,
+# and said so, as it would otherwise load the machine for the next run
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do
+    for _ in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    if kill -0 "$pid" 2>/dev/null; then
+      echo "process $pid did not stop within 30 s of SIGTERM; killed" >&2
+      kill -9 "$pid" 2>/dev/null || true
+    fi
+  done
+}
 trap cleanup EXIT
 
 # waits until the app on the port answers 200 on the path (/health unless given)

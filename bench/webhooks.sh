@@ -31,7 +31,9 @@ java bench/HangingReceiver.java $HANG_PORT >/dev/null 2>&1 & PIDS+=("$!")
 java $JAVA_OPTS -jar "$REF_JAR" --server.port=$REF_PORT >/tmp/bench-ref.log 2>&1 & REF_PID=$!; PIDS+=("$REF_PID")
 # retention off the table: past max-payments the captured payments the lifecycle is about to
 # refund would be dropped first, and the load of created ones never is
-java $JAVA_OPTS -jar "$SIM_JAR" --server.port=$SIM_PORT --simulator.retention.max-payments=5000000 \
+# SIM_ARGS: settings to try, such as --simulator.webhooks.max-in-flight-per-endpoint=16
+# shellcheck disable=SC2086
+java $JAVA_OPTS -jar "$SIM_JAR" --server.port=$SIM_PORT --simulator.retention.max-payments=5000000 ${SIM_ARGS:-} \
   >/tmp/bench-sim.log 2>&1 & SIM_PID=$!; PIDS+=("$SIM_PID")
 wait_for $REF_PORT health; wait_for $SIM_PORT health
 
@@ -132,7 +134,7 @@ done
 
 {
   echo "Webhook benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ); $(nproc) cores; $(java -version 2>&1 | head -1)"
-  echo "wrk -t2 -c32; $WARMUP warm-up per subject; $ROUNDS interleaved rounds of $DURATION; medians; access log on"
+  echo "wrk -t2 -c32; $WARMUP warm-up per subject; $ROUNDS interleaved rounds of $DURATION; medians; access log on; ${SIM_ARGS:-default settings}"
   echo
   echo "every round (scenario rps p99_ms max_ms cpu_us/req non2xx events fast_received failed_attempts max_conns max_threads):"
   cat /tmp/bench-rounds.txt
