@@ -11,6 +11,7 @@ import dev.paymentsimulator.common.ApiException;
 import dev.paymentsimulator.common.ErrorCode;
 import dev.paymentsimulator.simulator.NamespaceData;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,16 +25,19 @@ import org.springframework.stereotype.Component;
 @Component
 public final class DroppedByRetention implements NamespaceData {
 
-	static final int GENERATION = 1_000_000;
+	static final int GENERATION = 2_000_000;
 
-	/** 14.4 bits and 10 probes per id: one false answer in a thousand. */
-	private static final int BITS = GENERATION * 144 / 10;
+	/** Probes per id; with 14.4 bits per id, one false answer in a thousand. */
 
 	private static final int PROBES = 10;
 
-	private long[] newer = new long[BITS / 64 + 1];
+	private final int generation;
 
-	private long[] older = new long[BITS / 64 + 1];
+	private final int bits;
+
+	private long[] newer;
+
+	private long[] older;
 
 	private int inNewer;
 
@@ -41,7 +45,16 @@ public final class DroppedByRetention implements NamespaceData {
 
 	private final String rule;
 
+	@Autowired
 	DroppedByRetention(RetentionProperties retention) {
+		this(retention, GENERATION);
+	}
+
+	DroppedByRetention(RetentionProperties retention, int generation) {
+		this.generation = generation;
+		this.bits = generation * 144 / 10;
+		this.newer = new long[this.bits / 64 + 1];
+		this.older = new long[this.bits / 64 + 1];
 		this.rule = "the simulator keeps the newest " + retention.maxPayments()
 				+ " payments (simulator.retention.max-payments)"
 				+ ((retention.maxAge() != null) ? " and none older than " + retention.maxAge()
@@ -51,9 +64,9 @@ public final class DroppedByRetention implements NamespaceData {
 
 	public synchronized void remember(Namespace namespace, Collection<String> ids) {
 		for (String id : ids) {
-			if (this.inNewer == GENERATION) {
+			if (this.inNewer == this.generation) {
 				this.older = this.newer;
-				this.newer = new long[BITS / 64 + 1];
+				this.newer = new long[this.bits / 64 + 1];
 				this.inNewer = 0;
 			}
 			long fingerprint = fingerprint(namespace, id);
@@ -81,7 +94,7 @@ public final class DroppedByRetention implements NamespaceData {
 				"No such " + kind + ": '" + id + "'. It was dropped by retention: " + this.rule + ".");
 	}
 
-	private static boolean holds(long[] filter, long fingerprint) {
+	private boolean holds(long[] filter, long fingerprint) {
 		for (int probe = 0; probe < PROBES; probe++) {
 			int bit = bit(fingerprint, probe);
 			if ((filter[bit >>> 6] & (1L << bit)) == 0) {
@@ -92,9 +105,9 @@ public final class DroppedByRetention implements NamespaceData {
 	}
 
 	/** Double hashing: the fingerprint and a second mix of it. */
-	private static int bit(long fingerprint, int probe) {
+	private int bit(long fingerprint, int probe) {
 		long second = Long.rotateLeft(fingerprint * 0x9E3779B97F4A7C15L, 31) | 1;
-		return (int) Long.remainderUnsigned(fingerprint + probe * second, BITS);
+		return (int) Long.remainderUnsigned(fingerprint + probe * second, this.bits);
 	}
 
 	@Override

@@ -12,7 +12,9 @@ class DroppedByRetentionTests {
 
 	private static final Namespace NS = new Namespace("retention");
 
-	private final DroppedByRetention dropped = new DroppedByRetention(new RetentionProperties(null, null));
+	private static final int GENERATION = 300_000;
+
+	private final DroppedByRetention dropped = new DroppedByRetention(new RetentionProperties(null, null), GENERATION);
 
 	@Test
 	void everyIdDroppedIsKnownAndFewOthersAre() {
@@ -36,10 +38,10 @@ class DroppedByRetentionTests {
 	@Test
 	void theOldestAreForgottenOnceTwoGenerationsFilledAfterThem() {
 		this.dropped.remember(NS, List.of("pay_first"));
-		this.dropped.remember(NS, ids("pay_later_", 0, DroppedByRetention.GENERATION - 1));
+		this.dropped.remember(NS, ids("pay_later_", 0, GENERATION - 1));
 		assertThat(saysDropped("pay_first")).isTrue();
 
-		this.dropped.remember(NS, ids("pay_latest_", 0, DroppedByRetention.GENERATION + 1));
+		this.dropped.remember(NS, ids("pay_latest_", 0, GENERATION + 1));
 		assertThat(saysDropped("pay_first")).isFalse();
 		assertThat(saysDropped("pay_latest_0")).isTrue();
 	}
