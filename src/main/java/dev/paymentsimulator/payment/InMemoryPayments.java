@@ -147,13 +147,15 @@ class InMemoryPayments implements Payments {
 	}
 
 	@Override
-	public Optional<String> nextDue(Namespace namespace, Instant now) {
+	public Optional<DueMove> nextDue(Namespace namespace, Instant now) {
 		Shelf shelf = this.shelves.get(namespace);
 		if (shelf == null || shelf.due.isEmpty()) {
 			return Optional.empty();
 		}
 		Due first = shelf.due.first();
-		return first.at().isAfter(now) ? Optional.empty() : Optional.of(first.paymentId());
+		Payment payment = shelf.payments.get(first.paymentId());
+		return (first.at().isAfter(now) || payment == null) ? Optional.empty()
+				: Optional.of(new DueMove(payment.id(), payment.sequence()));
 	}
 
 	@Override

@@ -167,10 +167,11 @@ class JdbcPayments implements Payments {
 	}
 
 	@Override
-	public Optional<String> nextDue(Namespace namespace, Instant now) {
-		return this.jdbc.sql("select id from payments where namespace = ? and due_at <= ? order by due_at, id limit 1")
+	public Optional<DueMove> nextDue(Namespace namespace, Instant now) {
+		return this.jdbc
+			.sql("select id, sequence from payments where namespace = ? and due_at <= ? order by due_at, id limit 1")
 			.params(namespace.name(), SqlTimes.toSql(now))
-			.query(String.class)
+			.query((row, number) -> new DueMove(row.getString("id"), row.getLong("sequence")))
 			.optional();
 	}
 

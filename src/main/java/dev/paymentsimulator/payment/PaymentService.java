@@ -186,19 +186,37 @@ public class PaymentService {
 		}
 	}
 
+	/**
+	 * Makes every move the namespace's clock owes at {@code now}. Stops when the payment
+	 * it found is gone or is another one of the same id: the namespace was reset
+	 * meanwhile, and {@code now} is not its clock's any more.
+	 */
 	private void runDue(Namespace namespace, Instant now) {
-		Optional<String> due;
+		Optional<Payments.DueMove> due;
 		while ((due = this.payments.nextDue(namespace, now)).isPresent()) {
-			String paymentId = due.get();
-			this.transactions.inTransaction(() -> {
-				Moved moved = move(namespace, paymentId, (current) -> current.runDue(now));
-				if (moved.after().status() != moved.before().status()) {
-					// the move happened when it fell due, which a long advance
-					// may have passed
-					publish(PaymentEventType.reaching(moved.after().status()), moved, null, moved.before().dueAt());
+			Payments.DueMove owed = due.get();
+			Moved moved;
+			try {
+				moved = this.transactions.inTransaction(() -> {
+					Moved made = move(namespace, owed.paymentId(),
+							(current) -> (current.sequence() == owed.sequence()) ? current.runDue(now) : current);
+					if (made.after().status() != made.before().status()) {
+						// the move happened when it fell due, which a long advance
+						// may have passed
+						publish(PaymentEventType.reaching(made.after().status()), made, null, made.before().dueAt());
+					}
+					return made;
+				});
+			}
+			catch (ApiException gone) {
+				if (gone.code() == ErrorCode.RESOURCE_MISSING) {
+					return;
 				}
-				return moved;
-			});
+				throw gone;
+			}
+			if (moved.after().sequence() != owed.sequence()) {
+				return;
+			}
 		}
 	}
 

@@ -48,9 +48,16 @@ public interface Payments extends dev.paymentsimulator.simulator.NamespaceData {
 	Slice<Refund> listRefunds(Namespace namespace, PageRequest page, String paymentId);
 
 	/** A payment the clock owes a move at or before {@code now}, if any. */
-	Optional<String> nextDue(Namespace namespace, Instant now);
+	Optional<DueMove> nextDue(Namespace namespace, Instant now);
 
 	/** The namespaces that may have payments the clock owes a move. */
 	Set<Namespace> namespaces();
+
+	/**
+	 * A payment owed a move. Its creation number tells it from a payment of the same id
+	 * created after a reset: with a seed, ids start over, creation numbers do not.
+	 */
+	record DueMove(String paymentId, long sequence) {
+	}
 
 }

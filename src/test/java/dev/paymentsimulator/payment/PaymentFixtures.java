@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 import dev.paymentsimulator.account.Namespace;
 import dev.paymentsimulator.simulator.ClockAdvanced;
@@ -35,7 +36,15 @@ final class PaymentFixtures {
 	/** Every event the service published, in order. */
 	final List<PaymentEvent> published = new ArrayList<>();
 
+	/** The store the service works on, before any wrapping. */
+	final InMemoryPayments store;
+
 	PaymentFixtures() {
+		this((store) -> store);
+	}
+
+	/** With the store seen through {@code wrap}, to step in between service and store. */
+	PaymentFixtures(Function<InMemoryPayments, Payments> wrap) {
 		AtomicReference<PaymentService> wired = new AtomicReference<>();
 		ApplicationEventPublisher publisher = (event) -> {
 			if (event instanceof ClockAdvanced advanced) {
@@ -49,7 +58,8 @@ final class PaymentFixtures {
 		IdGenerator ids = new IdGenerator(42L, (name, fresh) -> fresh.get());
 		this.cards = new TestCards(ids);
 		RetentionProperties retention = new RetentionProperties(null, null);
-		this.service = new PaymentService(new InMemoryPayments(retention), this.clock, ids, this.cards, publisher,
+		this.store = new InMemoryPayments(retention);
+		this.service = new PaymentService(wrap.apply(this.store), this.clock, ids, this.cards, publisher,
 				Transactions.immediate(), new DroppedByRetention(retention));
 		wired.set(this.service);
 	}
