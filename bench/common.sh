@@ -16,8 +16,13 @@ done
 echo "building the simulator and the reference..."
 ./mvnw -q -B package -DskipTests
 ./mvnw -q -B -f bench/reference/pom.xml package -DskipTests
-SIM_JAR=$(ls target/payment-simulator-*.jar | head -1)
-REF_JAR=bench/reference/target/bench-reference-1.jar
+# run from copies: a build during the run (./mvnw verify repackages the jar) would otherwise
+# pull classes from under the running processes
+JARS=$(mktemp -d)
+cp "$(ls target/payment-simulator-*.jar | head -1)" "$JARS/simulator.jar"
+cp bench/reference/target/bench-reference-1.jar "$JARS/reference.jar"
+SIM_JAR=$JARS/simulator.jar
+REF_JAR=$JARS/reference.jar
 
 PIDS=()
 # stops every process started, and makes sure: one still running 30 s after SIGTERM is killed,
@@ -31,6 +36,7 @@ cleanup() {
       kill -9 "$pid" 2>/dev/null || true
     fi
   done
+  rm -rf "$JARS"
 }
 trap cleanup EXIT
 
