@@ -38,8 +38,8 @@ public record WebhookProperties(String secret, List<Duration> retryDelays, Doubl
 		connectTimeout = (connectTimeout != null) ? connectTimeout : Duration.ofSeconds(5);
 		timeout = (timeout != null) ? timeout : Duration.ofSeconds(15);
 		threads = (threads != null) ? threads : 2;
-		maxInFlight = (maxInFlight != null) ? maxInFlight : 64;
-		maxInFlightPerEndpoint = (maxInFlightPerEndpoint != null) ? maxInFlightPerEndpoint : 8;
+		maxInFlight = (maxInFlight != null) ? maxInFlight : 128;
+		maxInFlightPerEndpoint = (maxInFlightPerEndpoint != null) ? maxInFlightPerEndpoint : 32;
 		maxEndpoints = (maxEndpoints != null) ? maxEndpoints : 16;
 		for (Duration delay : retryDelays) {
 			require(!delay.isNegative() && !delay.isZero(), "retry-delays",
