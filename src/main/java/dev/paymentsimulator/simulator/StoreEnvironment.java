@@ -27,6 +27,10 @@ class StoreEnvironment implements EnvironmentPostProcessor {
 
 	private static final String READINESS = "management.endpoint.health.group.readiness.include";
 
+	private static final String THREADS_MAX = "server.tomcat.threads.max";
+
+	private static final String THREADS_MIN_SPARE = "server.tomcat.threads.min-spare";
+
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		String store = environment.getProperty("simulator.store", "memory").trim();
@@ -58,6 +62,14 @@ class StoreEnvironment implements EnvironmentPostProcessor {
 				: excluded + "," + DATA_SOURCE_AUTO_CONFIGURATION;
 		environment.getPropertySources()
 			.addFirst(new MapPropertySource("simulatorMemoryStore", Map.of(EXCLUDE, merged)));
+		// In memory a request never waits on I/O (long polls and simulated latency park
+		// asynchronously), so threads beyond a few per core only contend: on two cores,
+		// creates ran 1.6 to 2 times as fast with 4 request threads as with Tomcat's 200.
+		// Added last, so any setting of the user's wins.
+		int threads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+		environment.getPropertySources()
+			.addLast(new MapPropertySource("simulatorMemoryStoreThreads",
+					Map.of(THREADS_MAX, threads, THREADS_MIN_SPARE, threads)));
 	}
 
 }
