@@ -63,9 +63,12 @@ interface Deliveries extends NamespaceData {
 
 		private static final Pattern AUTHORITY = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://([^/?#]*)");
 
-		/** Whether the attempt was made to this target. */
-		boolean madeBy(DeliveryAttempt attempt) {
-			return attempt.url().equals(this.url) && java.util.Objects.equals(attempt.endpointId(), this.endpointId);
+		/** How many of an event's attempts were made to this target. */
+		int attemptsIn(List<DeliveryAttempt> attempts) {
+			return (int) attempts.stream()
+				.filter((attempt) -> attempt.url().equals(this.url)
+						&& java.util.Objects.equals(attempt.endpointId(), this.endpointId))
+				.count();
 		}
 
 		/**

@@ -84,8 +84,7 @@ class WebhookDispatcher implements SmartLifecycle, DisposableBean {
 		List<DeliveryAttempt> attempts = this.deliveries.attempts(namespace, event.id());
 		Instant now = this.clock.now(namespace);
 		for (Target target : targets(event)) {
-			int made = (int) attempts.stream().filter(target::madeBy).count();
-			this.deliveries.schedule(namespace, now, event.id(), target, made + 1);
+			this.deliveries.schedule(namespace, now, event.id(), target, target.attemptsIn(attempts) + 1);
 		}
 		this.pump.pump();
 	}
