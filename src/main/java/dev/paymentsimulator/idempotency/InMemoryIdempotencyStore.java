@@ -69,7 +69,11 @@ class InMemoryIdempotencyStore implements IdempotencyStore {
 			Instant now) {
 		Answer answer = new Answer(claim.fingerprint(), status, contentType, location, body,
 				now.plus(this.properties.ttl()));
-		shelf(key.namespace()).asMap().replace(key.key(), claim, answer);
+		// none when the namespace was reset while the request ran: nothing to keep
+		Cache<String, Entry> shelf = this.shelves.get(key.namespace());
+		if (shelf != null) {
+			shelf.asMap().replace(key.key(), claim, answer);
+		}
 	}
 
 	@Override

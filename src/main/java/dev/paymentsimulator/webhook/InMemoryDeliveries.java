@@ -78,8 +78,8 @@ class InMemoryDeliveries implements Deliveries {
 
 	@Override
 	public void unclaim(Namespace namespace, Pending claimed) {
-		Shelf shelf = shelf(namespace);
-		if (shelf.leased.remove(claimed.id()) != null) {
+		Shelf shelf = this.shelves.get(namespace);
+		if (shelf != null && shelf.leased.remove(claimed.id()) != null) {
 			shelf.owe(claimed);
 		}
 	}
