@@ -222,7 +222,6 @@ class InMemoryPayments implements Payments {
 				if (payment == null || !payment.created().isBefore(cutoff)) {
 					break;
 				}
-				this.oldestFirst.remove(payment.sequence());
 				if (!drop(shelf, payment.id(), dropped)) {
 					break;
 				}
@@ -238,6 +237,7 @@ class InMemoryPayments implements Payments {
 			return false;
 		}
 		unindex(shelf, removed);
+		this.oldestFirst.remove(removed.sequence());
 		this.count.decrementAndGet();
 		dropped.add(removed);
 		return true;
