@@ -28,7 +28,6 @@ public final class DroppedByRetention implements NamespaceData {
 	static final int GENERATION = 2_000_000;
 
 	/** Probes per id; with 14.4 bits per id, one false answer in a thousand. */
-
 	private static final int PROBES = 10;
 
 	private final int generation;

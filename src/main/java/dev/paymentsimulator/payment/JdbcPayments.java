@@ -34,14 +34,14 @@ import org.springframework.stereotype.Repository;
 @OnPostgresStore
 class JdbcPayments implements Payments {
 
+	/** Rows one retention statement deletes at most. */
+	private static final int DROP_BATCH = 1_000;
+
 	private final JdbcClient jdbc;
 
 	private final JsonTable<Payment> table;
 
 	private final Transactions transactions;
-
-	/** Rows one retention statement deletes at most. */
-	private static final int DROP_BATCH = 1_000;
 
 	private final SimulatorClock clock;
 

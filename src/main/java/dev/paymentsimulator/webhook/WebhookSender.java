@@ -46,8 +46,7 @@ final class WebhookSender {
 		this.http.setIdleTimeout(30_000);
 		this.http.setFollowRedirects(false);
 		// the caps on attempts count per endpoint; two endpoints on one host and port
-		// share
-		// a destination here, so its pool must not be the tighter bound
+		// share a destination here, so its pool must not be the tighter bound
 		this.http.setMaxConnectionsPerDestination(properties.maxInFlight());
 		this.http.setMaxRequestsQueuedPerDestination(properties.maxInFlight());
 		this.http.setUserAgentField(null);
