@@ -6,6 +6,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.paymentsimulator.common.ApiException;
+import dev.paymentsimulator.common.ApiFilter;
+import dev.paymentsimulator.common.ApiFilter.Stage;
 import dev.paymentsimulator.common.ErrorCode;
 import dev.paymentsimulator.common.OncePerExchangeFilter;
 import dev.paymentsimulator.common.ProblemWriter;
@@ -15,10 +17,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.stereotype.Component;
 import org.springframework.web.cors.CorsUtils;
 
 /**
@@ -28,8 +27,7 @@ import org.springframework.web.cors.CorsUtils;
  * {@code Authorization: Bearer …} or as the user name of HTTP Basic, and are never logged
  * or echoed.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 50)
+@ApiFilter(Stage.API_KEY)
 class ApiKeyFilter extends OncePerExchangeFilter {
 
 	/** The pages, their files, the health probes and the API documents. */

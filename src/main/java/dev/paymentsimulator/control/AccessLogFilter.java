@@ -2,10 +2,10 @@ package dev.paymentsimulator.control;
 
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import dev.paymentsimulator.account.Namespace;
+import dev.paymentsimulator.common.ApiFilter;
+import dev.paymentsimulator.common.ApiFilter.Stage;
 import dev.paymentsimulator.common.CardNumbers;
 import dev.paymentsimulator.common.RequestPaths;
 import jakarta.servlet.AsyncEvent;
@@ -17,10 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -29,13 +26,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * resolved, so {@code /v1;x/payments} is logged as {@code /v1/payments}. Never the query
  * string (a browser sends client secrets there) and never the API key.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@ApiFilter(Stage.ACCESS_LOG)
 class AccessLogFilter extends OncePerRequestFilter {
 
-	private static final Logger log = LoggerFactory.getLogger("dev.paymentsimulator.access");
+	static final String LOGGER_NAME = "dev.paymentsimulator.access";
 
-	private static final Pattern PAYMENT_ID = Pattern.compile("/(pay_[A-Za-z0-9]+)");
+	private static final Logger log = LoggerFactory.getLogger(LOGGER_NAME);
+
+	private static final String PAYMENT_ID_START = "/pay_";
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -100,15 +98,27 @@ class AccessLogFilter extends OncePerRequestFilter {
 	}
 
 	private static String paymentId(String path, String location) {
-		for (String candidate : new String[] { path, location }) {
-			if (candidate != null) {
-				Matcher matcher = PAYMENT_ID.matcher(candidate);
-				if (matcher.find()) {
-					return matcher.group(1);
-				}
+		String id = paymentIdIn(path);
+		return (id != null || location == null) ? id : paymentIdIn(location);
+	}
+
+	/** The first {@code pay_} id after a slash; scanned, not matched, on every line. */
+	private static String paymentIdIn(String text) {
+		for (int slash = text.indexOf(PAYMENT_ID_START); slash >= 0; slash = text.indexOf(PAYMENT_ID_START,
+				slash + 1)) {
+			int end = slash + PAYMENT_ID_START.length();
+			while (end < text.length() && isIdChar(text.charAt(end))) {
+				end++;
+			}
+			if (end > slash + PAYMENT_ID_START.length()) {
+				return text.substring(slash + 1, end);
 			}
 		}
 		return null;
+	}
+
+	private static boolean isIdChar(char c) {
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 	}
 
 }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.lang.reflect.Field;
 
 import dev.paymentsimulator.common.ApiException;
+import dev.paymentsimulator.common.ApiFilter;
+import dev.paymentsimulator.common.ApiFilter.Stage;
 import dev.paymentsimulator.common.ErrorCode;
 import dev.paymentsimulator.common.OncePerExchangeFilter;
 import dev.paymentsimulator.common.ProblemWriter;
@@ -17,9 +19,6 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.connector.ResponseFacade;
 import org.apache.coyote.ActionCode;
 
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
@@ -27,8 +26,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * the idempotency filter, so after a fault that follows the commit the real answer is
  * kept under the request's {@code Idempotency-Key} and a retry receives it.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 80)
+@ApiFilter(Stage.FAULT)
 class FaultFilter extends OncePerExchangeFilter {
 
 	static final String HEADER = "Simulator-Fault";

@@ -6,6 +6,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import dev.paymentsimulator.common.ApiException;
+import dev.paymentsimulator.common.ApiFilter;
+import dev.paymentsimulator.common.ApiFilter.Stage;
 import dev.paymentsimulator.common.ProblemWriter;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.DispatcherType;
@@ -15,9 +17,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -25,8 +24,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * and client timeouts. The request is parked asynchronously and dispatched again when the
  * time is up, so waiting holds no server thread.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 5)
+@ApiFilter(Stage.LATENCY)
 class LatencyFilter extends OncePerRequestFilter implements DisposableBean {
 
 	static final String HEADER = "Simulator-Latency";

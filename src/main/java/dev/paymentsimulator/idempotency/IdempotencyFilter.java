@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import dev.paymentsimulator.account.Caller;
 import dev.paymentsimulator.account.Namespace;
 import dev.paymentsimulator.common.ApiException;
+import dev.paymentsimulator.common.ApiFilter;
+import dev.paymentsimulator.common.ApiFilter.Stage;
 import dev.paymentsimulator.common.BodyTooLargeException;
 import dev.paymentsimulator.common.ErrorCode;
 import dev.paymentsimulator.common.OncePerExchangeFilter;
@@ -27,10 +29,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.stereotype.Component;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
@@ -38,12 +37,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * request with a key runs and its complete answer is kept; the same request again gets
  * that answer back byte for byte, and nothing runs twice.
  */
-@Component
-@Order(IdempotencyFilter.ORDER)
+@ApiFilter(Stage.IDEMPOTENCY)
 class IdempotencyFilter extends OncePerExchangeFilter {
-
-	/** After the body limit and the API key, which decide the namespace. */
-	static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
 
 	static final String KEY_HEADER = "Idempotency-Key";
 

@@ -4,14 +4,13 @@ import java.io.IOException;
 import java.util.List;
 
 import dev.paymentsimulator.common.ApiException;
+import dev.paymentsimulator.common.ApiFilter;
 import dev.paymentsimulator.common.ErrorCode;
 import dev.paymentsimulator.common.ProblemWriter;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.web.cors.DefaultCorsProcessor;
@@ -47,7 +46,8 @@ class CorsConfiguration {
 	}
 
 	@Bean
-	FilterRegistrationBean<CorsFilter> corsFilter(CorsProperties properties, ProblemWriter problems) {
+	@ApiFilter(ApiFilter.Stage.CORS)
+	CorsFilter corsFilter(CorsProperties properties, ProblemWriter problems) {
 		org.springframework.web.cors.CorsConfiguration cors = new org.springframework.web.cors.CorsConfiguration();
 		// patterns, so that an allowed origin is echoed rather than "*", which Private
 		// Network Access preflights do not accept
@@ -64,9 +64,7 @@ class CorsConfiguration {
 		source.registerCorsConfiguration("/js/**", cors);
 		CorsFilter filter = new CorsFilter(source);
 		filter.setCorsProcessor(new ProblemCorsProcessor(problems));
-		FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(filter);
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
-		return registration;
+		return filter;
 	}
 
 	/**

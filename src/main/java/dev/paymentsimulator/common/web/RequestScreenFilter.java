@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.Locale;
 
 import dev.paymentsimulator.common.ApiException;
+import dev.paymentsimulator.common.ApiFilter;
+import dev.paymentsimulator.common.ApiFilter.Stage;
 import dev.paymentsimulator.common.BodyTooLargeException;
 import dev.paymentsimulator.common.ErrorCode;
 import dev.paymentsimulator.common.OncePerExchangeFilter;
@@ -16,11 +18,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
 
 /**
  * Refuses, before anything reads it, a request no handler could read. A query parameter
@@ -31,8 +30,7 @@ import org.springframework.stereotype.Component;
  * refused with 413: at once when the declared length says so, otherwise as soon as
  * reading passes the limit, so a chunked upload cannot grow without bound.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+@ApiFilter(Stage.REQUEST_SCREEN)
 class RequestScreenFilter extends OncePerExchangeFilter {
 
 	static final int MAX_BODY_BYTES = 64 * 1024;

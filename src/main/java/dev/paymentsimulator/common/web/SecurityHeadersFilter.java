@@ -3,14 +3,13 @@ package dev.paymentsimulator.common.web;
 import java.io.IOException;
 import java.util.stream.Collectors;
 
+import dev.paymentsimulator.common.ApiFilter;
+import dev.paymentsimulator.common.ApiFilter.Stage;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -21,8 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * frame over the shop. No address leaves in a {@code Referer}: a checkout link holds the
  * payment's client secret.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 2)
+@ApiFilter(Stage.SECURITY_HEADERS)
 class SecurityHeadersFilter extends OncePerRequestFilter {
 
 	private static final String PAGE_SOURCES = "default-src 'self'; script-src 'self'; style-src 'self'; "
