@@ -17,8 +17,8 @@ public final class CardNumbers {
 	}
 
 	public static String redact(String text) {
-		if (text == null) {
-			return null;
+		if (text == null || !holdsTwelveDigits(text)) {
+			return text;
 		}
 		Matcher matcher = CANDIDATE.matcher(text);
 		if (!matcher.find()) {
@@ -32,6 +32,21 @@ public final class CardNumbers {
 		}
 		while (matcher.find());
 		return matcher.appendTail(redacted).toString();
+	}
+
+	/**
+	 * What a card number needs, counted without the pattern: every access log line passes
+	 * its path and key through here, and almost none holds twelve digits.
+	 */
+	private static boolean holdsTwelveDigits(String text) {
+		int digits = 0;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c >= '0' && c <= '9' && ++digits == 12) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

@@ -34,7 +34,8 @@ class StructuredLogTests {
 				Map.of("Authorization", "Bearer sk_test_structured", "Idempotency-Key", "log-line-1"))
 			.text("id");
 		// the client may have its answer a moment before the line is written
-		JsonNode line = await().atMost(Duration.ofSeconds(5)).until(() -> accessLine(output), Objects::nonNull);
+		JsonNode line = await().atMost(Duration.ofSeconds(5))
+			.until(() -> accessLine(output, "log-line-1"), Objects::nonNull);
 		assertThat(line.get("method").asString()).isEqualTo("POST");
 		assertThat(line.get("path").asString()).isEqualTo("/v1/payments");
 		assertThat(line.get("status").asInt()).isEqualTo(201);
@@ -46,9 +47,22 @@ class StructuredLogTests {
 		assertThat(output.getAll()).doesNotContain("sk_test_structured", "4242424242424242", "\"cvc\"");
 	}
 
-	private static JsonNode accessLine(CapturedOutput output) {
+	@Test
+	void aLineNamesThePaymentOfItsPathAndRedactsACardNumberInItsKey(CapturedOutput output) {
+		Api api = new Api(this.port).withKey("sk_test_structured");
+		String id = api.post("/v1/payments", "{\"amount\":1000,\"currency\":\"usd\"}").text("id");
+		api.post("/v1/payments/" + id + "/cancel", "{}", Map.of("Idempotency-Key", "cancel-4111-1111-1111-1111"));
+		JsonNode line = await().atMost(Duration.ofSeconds(5))
+			.until(() -> accessLine(output, "cancel-4111"), Objects::nonNull);
+		assertThat(line.get("path").asString()).isEqualTo("/v1/payments/" + id + "/cancel");
+		assertThat(line.get("payment_id").asString()).isEqualTo(id);
+		assertThat(line.get("idempotency_key").asString()).isEqualTo("cancel-4111\u20261111");
+		assertThat(output.getAll()).doesNotContain("4111-1111-1111-1111");
+	}
+
+	private static JsonNode accessLine(CapturedOutput output, String key) {
 		for (String text : output.getOut().split("\n")) {
-			if (text.startsWith("{") && text.contains("dev.paymentsimulator.access") && text.contains("log-line-1")) {
+			if (text.startsWith("{") && text.contains("dev.paymentsimulator.access") && text.contains(key)) {
 				return JsonMapper.builder().build().readTree(text);
 			}
 		}

@@ -12,6 +12,10 @@ import tools.jackson.databind.type.LogicalType;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageConverters;
+import org.springframework.http.converter.xml.Jaxb2RootElementHttpMessageConverter;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Strict JSON: a typo, a float where an integer belongs or a number sent as a string is a
@@ -35,6 +39,28 @@ class JsonConfiguration {
 					(strings) -> strings.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
 						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
 						.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+	}
+
+	/**
+	 * JSON is the one body the API reads and writes. Spring MVC also registers converters
+	 * for what the class path offers (XML through JAXB and YAML through Jackson 2, which
+	 * the OpenAPI library brings), and asks each of them on every answer whether it can
+	 * write it.
+	 */
+	@Bean
+	WebMvcConfigurer jsonOnlyConverters() {
+		return new WebMvcConfigurer() {
+			@Override
+			public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
+				builder.configureMessageConvertersList((converters) -> converters
+					.removeIf((converter) -> converter instanceof Jaxb2RootElementHttpMessageConverter
+							|| converter.getSupportedMediaTypes().stream().anyMatch(JsonConfiguration::isYaml)));
+			}
+		};
+	}
+
+	private static boolean isYaml(MediaType type) {
+		return type.getSubtype().contains("yaml");
 	}
 
 }

