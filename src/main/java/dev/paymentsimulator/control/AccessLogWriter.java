@@ -9,6 +9,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
@@ -32,14 +33,24 @@ class AccessLogWriter implements SmartLifecycle {
 
 	private final List<AsyncAppender> queues = new ArrayList<>();
 
+	private final String loggerName;
+
 	private Logger accessLogger;
+
+	AccessLogWriter() {
+		this(AccessLogFilter.LOGGER_NAME);
+	}
+
+	AccessLogWriter(String loggerName) {
+		this.loggerName = loggerName;
+	}
 
 	@Override
 	public synchronized void start() {
 		if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
 			return;
 		}
-		Logger access = context.getLogger(AccessLogFilter.LOGGER_NAME);
+		Logger access = context.getLogger(this.loggerName);
 		if (!access.isAdditive() || access.iteratorForAppenders().hasNext()) {
 			// configured by the user: leave it as it is
 			return;
@@ -54,7 +65,7 @@ class AccessLogWriter implements SmartLifecycle {
 			// by default it drops INFO lines once the queue is 80 % full
 			queue.setDiscardingThreshold(0);
 			queue.setMaxFlushTime(FLUSH_MILLIS);
-			queue.addAppender(appender);
+			queue.addAppender(new Forwarder(context, appender));
 			queue.start();
 			this.queues.add(queue);
 		}
@@ -94,6 +105,32 @@ class AccessLogWriter implements SmartLifecycle {
 	@Override
 	public int getPhase() {
 		return Integer.MIN_VALUE;
+	}
+
+	/**
+	 * Stands between a queue and the appender it feeds. A queue's worker stops what it
+	 * feeds when the queue stops, and the appender is the root's, which the rest of the
+	 * logging still writes to; and a reset of logging may stop the appender before the
+	 * queue, whose last lines then have nowhere to go.
+	 */
+	private static final class Forwarder extends UnsynchronizedAppenderBase<ILoggingEvent> {
+
+		private final Appender<ILoggingEvent> target;
+
+		Forwarder(LoggerContext context, Appender<ILoggingEvent> target) {
+			this.target = target;
+			setContext(context);
+			setName("to-" + target.getName());
+			start();
+		}
+
+		@Override
+		protected void append(ILoggingEvent event) {
+			if (this.target.isStarted()) {
+				this.target.doAppend(event);
+			}
+		}
+
 	}
 
 }
