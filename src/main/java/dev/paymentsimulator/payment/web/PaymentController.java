@@ -81,9 +81,8 @@ class PaymentController {
 		CaptureMethod captureMethod = (request.captureMethod() != null)
 				? CaptureMethod.fromValue(request.captureMethod()) : CaptureMethod.AUTOMATIC;
 		boolean confirm = Boolean.TRUE.equals(request.confirm());
-		// building the address from the request costs a create about 1 % of its CPU, and
-		// only
-		// a confirmation can need the 3-D Secure page
+		// only a confirmation can need the 3-D Secure page, and building its address
+		// from the request costs a create about 1 % of its CPU
 		var payment = this.payments.create(namespace,
 				new NewPayment(request.amount(), request.currency(), captureMethod, request.description(),
 						request.metadata(), PaymentMethodParser.parse(request.paymentMethod()), confirm,
