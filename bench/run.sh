@@ -4,7 +4,8 @@
 #   bash bench/run.sh            (about 13 minutes on 2 cores)
 # Environment: DURATION (default 20s per load), WARMUP (10s, before the lifecycle loads),
 # SIM_WARMUP (90s) and REF_WARMUP (30s) before the create rounds, ROUNDS (3) of ROUND (15s),
-# JAVA_OPTS (same for both apps);
+# JAVA_OPTS (same for both apps); IMAGE_JAVA (a Java 25 `java`, found under /usr/lib/jvm if
+# unset) for the image's start command;
 # PG_HOST (127.0.0.1), PG_PORT (5432), PG_DATABASE, PG_USER, PG_PASSWORD (simulator) for the
 # PostgreSQL store's figures, as .ci/run sets the database up.
 set -euo pipefail
@@ -17,6 +18,7 @@ REF_WARMUP=${REF_WARMUP:-30s}
 ROUNDS=${ROUNDS:-3}
 ROUND=${ROUND:-15s}
 JAVA_OPTS=${JAVA_OPTS:--Xmx1g}
+IMAGE_JAVA=${IMAGE_JAVA:-$(ls /usr/lib/jvm/*25*/bin/java 2>/dev/null | head -1)}
 PG_HOST=${PG_HOST:-127.0.0.1}
 PG_PORT=${PG_PORT:-5432}
 PG_DATABASE=${PG_DATABASE:-simulator}
@@ -32,12 +34,12 @@ OUT="$RESULTS/$(date -u +%Y-%m-%dT%H%M%SZ).txt"
 # shellcheck source=bench/common.sh
 source bench/common.sh $SIM_PORT $REF_PORT $HANG_PORT
 
-# ms from launch to the first 200 on /health
+# ms from launch to the first 200 on /health of the command after the port, run in DIR if set
 startup_ms() {
   local port=$1; shift
   local start end pid
   start=$(date +%s%N)
-  java $JAVA_OPTS -jar "$@" --server.port="$port" >/dev/null 2>&1 &
+  (cd "${DIR:-.}" && exec "$@" --server.port="$port") >/dev/null 2>&1 &
   pid=$!
   wait_for "$port"
   end=$(date +%s%N)
@@ -103,12 +105,34 @@ report "figure" "simulator" "reference" "ratio" "target"
 # --- start-up, alternating the two apps
 sim_starts=(); ref_starts=()
 for i in 1 2 3 4 5; do
-  ref_starts+=("$(startup_ms $REF_PORT "$REF_JAR")")
-  sim_starts+=("$(startup_ms $SIM_PORT "$SIM_JAR" --logging.level.dev.paymentsimulator.access=WARN)")
+  ref_starts+=("$(startup_ms $REF_PORT java $JAVA_OPTS -jar "$REF_JAR")")
+  sim_starts+=("$(startup_ms $SIM_PORT java $JAVA_OPTS -jar "$SIM_JAR" --logging.level.dev.paymentsimulator.access=WARN)")
 done
 sim_start=$(printf '%s\n' "${sim_starts[@]}" | median)
 ref_start=$(printf '%s\n' "${ref_starts[@]}" | median)
 report "start-up to first 200 on /health, median of 5 (ms)" "$sim_start" "$ref_start" "$(ratio "$sim_start" "$ref_start")" "<= 1.30"
+
+# The image's start command outside Docker: the extracted jar on Java 25 with the AOT cache of
+# one training start, as the Dockerfile makes it, against the bare app's java -jar
+if [ -x "$IMAGE_JAVA" ]; then
+  image_dir=$(mktemp -d)
+  java -Djarmode=tools -jar "$SIM_JAR" extract --destination "$image_dir" >/dev/null
+  mv "$image_dir"/payment-simulator-*.jar "$image_dir/payment-simulator.jar"
+  (cd "$image_dir" && "$IMAGE_JAVA" -XX:AOTCacheOutput=app.aot -Dspring.context.exit=onRefresh \
+    -jar payment-simulator.jar >/dev/null 2>&1)
+  image_starts=(); ref_starts=()
+  for i in 1 2 3 4 5; do
+    ref_starts+=("$(startup_ms $REF_PORT java $JAVA_OPTS -jar "$REF_JAR")")
+    image_starts+=("$(DIR=$image_dir startup_ms $SIM_PORT "$IMAGE_JAVA" $JAVA_OPTS -XX:AOTCache=app.aot \
+      -jar payment-simulator.jar --logging.level.dev.paymentsimulator.access=WARN)")
+  done
+  image_start=$(printf '%s\n' "${image_starts[@]}" | median)
+  ref_start=$(printf '%s\n' "${ref_starts[@]}" | median)
+  report "the image's start command, median of 5 (ms)" "$image_start" "$ref_start" "$(ratio "$image_start" "$ref_start")" "< 1500 ms"
+  rm -rf "$image_dir"
+else
+  echo "(no Java 25 at IMAGE_JAVA: the image's start command is not measured)" | tee -a "$OUT"
+fi
 
 # --- create, side by side: both apps up at once, each warmed under its own load (the
 # simulator needs 60-90 s to finish compiling, a bare endpoint about 30 s), then rounds that
