@@ -117,14 +117,14 @@ report "start-up to first 200 on /health, median of 5 (ms)" "$sim_start" "$ref_s
 if [ -x "$IMAGE_JAVA" ]; then
   image_dir=$(mktemp -d)
   java -Djarmode=tools -jar "$SIM_JAR" extract --destination "$image_dir" >/dev/null
-  mv "$image_dir"/payment-simulator-*.jar "$image_dir/payment-simulator.jar"
+  image_jar=$(basename "$SIM_JAR")
   (cd "$image_dir" && "$IMAGE_JAVA" -XX:AOTCacheOutput=app.aot -Dspring.context.exit=onRefresh \
-    -jar payment-simulator.jar >/dev/null 2>&1)
+    -jar "$image_jar" >/dev/null 2>&1)
   image_starts=(); ref_starts=()
   for i in 1 2 3 4 5; do
     ref_starts+=("$(startup_ms $REF_PORT java $JAVA_OPTS -jar "$REF_JAR")")
     image_starts+=("$(DIR=$image_dir startup_ms $SIM_PORT "$IMAGE_JAVA" $JAVA_OPTS -XX:AOTCache=app.aot \
-      -jar payment-simulator.jar --logging.level.dev.paymentsimulator.access=WARN)")
+      -jar "$image_jar" --logging.level.dev.paymentsimulator.access=WARN)")
   done
   image_start=$(printf '%s\n' "${image_starts[@]}" | median)
   ref_start=$(printf '%s\n' "${ref_starts[@]}" | median)
