@@ -1,18 +1,43 @@
 package dev.paymentsimulator;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
 
+import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Features talk through their public types only; no feature reaches into another's
- * insides.
+ * Modules talk through their public types only; no module reaches into another's insides,
+ * and no two depend on each other. Each run also writes the modules' diagrams and
+ * canvases into {@code docs/modules}, so what is committed there shows the code as it is.
  */
 class ModularityTests {
 
+	private static final ApplicationModules MODULES = ApplicationModules.of(PaymentSimulatorApplication.class);
+
+	private static final Path DOCS = Path.of("docs", "modules");
+
 	@Test
 	void modulesRespectTheirBoundaries() {
-		ApplicationModules.of(PaymentSimulatorApplication.class).verify();
+		MODULES.verify();
+	}
+
+	@Test
+	void writesADiagramOfAllModulesAndACanvasForEach() throws IOException {
+		new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder(DOCS.toString())).writeDocumentation();
+		for (ApplicationModule module : MODULES) {
+			assertThat(DOCS.resolve("module-" + module.getIdentifier() + ".adoc")).exists();
+			assertThat(DOCS.resolve("module-" + module.getIdentifier() + ".puml")).exists();
+		}
+		// the overview draws only modules that use or are used by another one
+		assertThat(Files.readString(DOCS.resolve("components.puml"))).contains("\"Payment\"", "\"Webhook\"",
+				"\"Store\"", "\"Clock\"", "Rel(");
 	}
 
 }

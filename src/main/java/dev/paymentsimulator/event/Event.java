@@ -6,6 +6,8 @@ import dev.paymentsimulator.account.Namespace;
 import dev.paymentsimulator.payment.Payment;
 import dev.paymentsimulator.payment.Refund;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One recorded state change: the payment as it was right after it (and the refund, for
  * {@code payment.refunded}). Its JSON is rendered when asked for, not kept: most events
@@ -15,8 +17,9 @@ import dev.paymentsimulator.payment.Refund;
  * @param webhookUrl the payment's own {@code metadata.webhook_url}, which receives the
  * event too; {@code null} when it has none
  */
-public record Event(String id, Namespace namespace, long sequence, String type, String paymentId, String webhookUrl,
-		Instant created, Payment payment, Refund refund, EventRenderer renderer) {
+public record Event(String id, Namespace namespace, long sequence, String type, String paymentId,
+		@Nullable String webhookUrl, Instant created, Payment payment, @Nullable Refund refund,
+		EventRenderer renderer) {
 
 	/** The event as the API shows it and webhooks send it. */
 	public String json() {

@@ -9,17 +9,17 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 
 import dev.paymentsimulator.account.Namespace;
+import dev.paymentsimulator.clock.IdGenerator;
 import dev.paymentsimulator.common.PageRequest;
 import dev.paymentsimulator.common.Slice;
 import dev.paymentsimulator.payment.DroppedByRetention;
 import dev.paymentsimulator.payment.PaymentEvent;
 import dev.paymentsimulator.payment.PaymentsDropped;
-import dev.paymentsimulator.simulator.IdGenerator;
-import dev.paymentsimulator.simulator.Transactions;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Records one event per payment state change, answers questions about them, and wakes
@@ -45,15 +45,12 @@ public class EventLog {
 
 	private final ApplicationEventPublisher publisher;
 
-	private final Transactions transactions;
-
 	private final ConcurrentMap<Namespace, Set<Waiter>> waiters = new ConcurrentHashMap<>();
 
 	EventLog(Events events, IdGenerator ids, EventRenderer renderer, ApplicationEventPublisher publisher,
-			Transactions transactions, DroppedByRetention dropped) {
+			DroppedByRetention dropped) {
 		this.dropped = dropped;
 		this.events = events;
-		this.transactions = transactions;
 		this.ids = ids;
 		this.renderer = renderer;
 		this.publisher = publisher;
@@ -66,8 +63,16 @@ public class EventLog {
 				change.type().value(), change.payment().id(), change.payment().webhookUrl(), change.occurredAt(),
 				change.payment().withNewestRefunds(EMBEDDED_REFUNDS), change.refund(), this.renderer);
 		this.events.add(event);
-		this.transactions.afterCommit(() -> wake(event));
 		this.publisher.publishEvent(new EventRecorded(event));
+	}
+
+	/**
+	 * Wakes the waiters on {@code events/wait} once the event is committed, so that what
+	 * they fetch next is there; in memory, where no transaction is open, at once.
+	 */
+	@TransactionalEventListener(fallbackExecution = true)
+	void wakeWaiters(EventRecorded recorded) {
+		wake(recorded.event());
 	}
 
 	/** Retention dropped these payments: their events go with them. */

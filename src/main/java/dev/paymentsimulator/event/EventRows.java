@@ -4,11 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 import dev.paymentsimulator.account.Namespace;
-import dev.paymentsimulator.common.SqlTimes;
-import dev.paymentsimulator.common.StorageJson;
 import dev.paymentsimulator.payment.Payment;
 import dev.paymentsimulator.payment.Refund;
-import dev.paymentsimulator.simulator.OnPostgresStore;
+import dev.paymentsimulator.store.OnPostgresStore;
+import dev.paymentsimulator.store.SqlTimes;
+import dev.paymentsimulator.store.StorageJson;
 
 import org.springframework.stereotype.Component;
 

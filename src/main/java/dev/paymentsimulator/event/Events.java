@@ -7,7 +7,7 @@ import java.util.Set;
 import dev.paymentsimulator.account.Namespace;
 import dev.paymentsimulator.common.PageRequest;
 import dev.paymentsimulator.common.Slice;
-import dev.paymentsimulator.simulator.NamespaceData;
+import dev.paymentsimulator.store.NamespaceData;
 
 /** Where events live, one shelf per namespace. */
 interface Events extends NamespaceData {

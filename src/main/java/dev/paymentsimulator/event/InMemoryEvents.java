@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import dev.paymentsimulator.account.Namespace;
 import dev.paymentsimulator.common.PageRequest;
 import dev.paymentsimulator.common.Slice;
-import dev.paymentsimulator.simulator.OnMemoryStore;
+import dev.paymentsimulator.store.OnMemoryStore;
+import dev.paymentsimulator.store.Shelves;
 
 import org.springframework.stereotype.Repository;
 
@@ -24,16 +25,16 @@ import org.springframework.stereotype.Repository;
 @OnMemoryStore
 class InMemoryEvents implements Events {
 
-	private final ConcurrentMap<Namespace, Shelf> shelves = new ConcurrentHashMap<>();
+	private final Shelves<Shelf> shelves = new Shelves<>(Shelf::new);
 
 	@Override
 	public long nextSequence(Namespace namespace) {
-		return shelf(namespace).sequence.incrementAndGet();
+		return this.shelves.of(namespace).sequence.incrementAndGet();
 	}
 
 	@Override
 	public void add(Event event) {
-		Shelf shelf = shelf(event.namespace());
+		Shelf shelf = this.shelves.of(event.namespace());
 		shelf.events.put(event.id(), event);
 		shelf.bySequence.put(event.sequence(), event);
 		shelf.byPayment.computeIfAbsent(event.paymentId(), (id) -> new CopyOnWriteArrayList<>()).add(event);
@@ -64,14 +65,12 @@ class InMemoryEvents implements Events {
 
 	@Override
 	public Optional<Event> find(Namespace namespace, String id) {
-		Shelf shelf = this.shelves.get(namespace);
-		return (shelf != null) ? Optional.ofNullable(shelf.events.get(id)) : Optional.empty();
+		return this.shelves.find(namespace, (shelf) -> shelf.events.get(id));
 	}
 
 	@Override
 	public Slice<Event> list(Namespace namespace, PageRequest page, String type, String paymentId) {
-		Long after = (page.startingAfter() != null)
-				? find(namespace, page.startingAfter()).map(Event::sequence).orElseThrow(page::unknownCursor) : null;
+		Long after = page.after((id) -> find(namespace, id), Event::sequence);
 		Shelf shelf = this.shelves.get(namespace);
 		if (shelf == null) {
 			return new Slice<>(List.of(), false);
@@ -80,10 +79,6 @@ class InMemoryEvents implements Events {
 				(event) -> (type == null || type.equals(event.type()))
 						&& (paymentId == null || paymentId.equals(event.paymentId())),
 				page.limit());
-	}
-
-	private Shelf shelf(Namespace namespace) {
-		return this.shelves.computeIfAbsent(namespace, (ns) -> new Shelf());
 	}
 
 	private static final class Shelf {

@@ -12,9 +12,9 @@ import java.util.Set;
 import dev.paymentsimulator.account.Namespace;
 import dev.paymentsimulator.common.PageRequest;
 import dev.paymentsimulator.common.Slice;
-import dev.paymentsimulator.common.SqlTimes;
-import dev.paymentsimulator.common.StorageJson;
-import dev.paymentsimulator.simulator.OnPostgresStore;
+import dev.paymentsimulator.store.OnPostgresStore;
+import dev.paymentsimulator.store.SqlTimes;
+import dev.paymentsimulator.store.StorageJson;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -77,8 +77,7 @@ class JdbcEvents implements Events {
 
 	@Override
 	public Slice<Event> list(Namespace namespace, PageRequest page, String type, String paymentId) {
-		Long after = (page.startingAfter() != null)
-				? find(namespace, page.startingAfter()).map(Event::sequence).orElseThrow(page::unknownCursor) : null;
+		Long after = page.after((id) -> find(namespace, id), Event::sequence);
 		List<Event> rows = this.jdbc.sql("select " + COLUMNS + """
 				 from events e where namespace = :namespace
 				and (cast(:type as text) is null or type = :type)

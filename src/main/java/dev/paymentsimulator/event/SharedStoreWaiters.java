@@ -1,6 +1,6 @@
 package dev.paymentsimulator.event;
 
-import dev.paymentsimulator.simulator.OnPostgresStore;
+import dev.paymentsimulator.store.OnPostgresStore;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;

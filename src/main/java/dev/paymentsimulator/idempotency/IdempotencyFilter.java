@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import dev.paymentsimulator.account.Caller;
 import dev.paymentsimulator.account.Namespace;
+import dev.paymentsimulator.clock.SimulatorClock;
 import dev.paymentsimulator.common.ApiException;
 import dev.paymentsimulator.common.ApiFilter;
 import dev.paymentsimulator.common.ApiFilter.Stage;
@@ -18,7 +19,6 @@ import dev.paymentsimulator.common.BodyTooLargeException;
 import dev.paymentsimulator.common.ErrorCode;
 import dev.paymentsimulator.common.OncePerExchangeFilter;
 import dev.paymentsimulator.common.ProblemWriter;
-import dev.paymentsimulator.simulator.SimulatorClock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;

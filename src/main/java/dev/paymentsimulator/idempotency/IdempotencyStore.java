@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Arrays;
 
 import dev.paymentsimulator.account.Namespace;
-import dev.paymentsimulator.simulator.NamespaceData;
+import dev.paymentsimulator.store.NamespaceData;
 
 /**
  * Answers kept by (namespace, key). A key is claimed before its request runs, atomically

@@ -10,8 +10,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import dev.paymentsimulator.account.Namespace;
-import dev.paymentsimulator.simulator.OnMemoryStore;
-import dev.paymentsimulator.simulator.SimulatorClock;
+import dev.paymentsimulator.clock.SimulatorClock;
+import dev.paymentsimulator.store.OnMemoryStore;
 
 import org.springframework.stereotype.Component;
 

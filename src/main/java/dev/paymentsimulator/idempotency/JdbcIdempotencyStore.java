@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.paymentsimulator.account.Namespace;
-import dev.paymentsimulator.common.SqlTimes;
-import dev.paymentsimulator.simulator.OnPostgresStore;
+import dev.paymentsimulator.store.OnPostgresStore;
+import dev.paymentsimulator.store.SqlTimes;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;

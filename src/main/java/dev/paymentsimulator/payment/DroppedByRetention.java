@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentMap;
 import dev.paymentsimulator.account.Namespace;
 import dev.paymentsimulator.common.ApiException;
 import dev.paymentsimulator.common.ErrorCode;
-import dev.paymentsimulator.simulator.NamespaceData;
+import dev.paymentsimulator.store.NamespaceData;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;

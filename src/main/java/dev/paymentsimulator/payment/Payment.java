@@ -10,6 +10,8 @@ import dev.paymentsimulator.account.Namespace;
 import dev.paymentsimulator.common.ApiException;
 import dev.paymentsimulator.common.ErrorCode;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The aggregate: one payment with its refunds. Immutable; every move is a guarded method
  * that returns the next version, which the store swaps in atomically.
@@ -21,8 +23,9 @@ import dev.paymentsimulator.common.ErrorCode;
  */
 public record Payment(String id, Namespace namespace, long sequence, Instant created, long amount, String currency,
 		PaymentStatus status, CaptureMethod captureMethod, long amountCapturable, long amountReceived,
-		long amountRefunded, String secret, String description, Map<String, String> metadata, Card card,
-		PaymentError lastError, NextAction nextAction, String cancellationReason, List<Refund> refunds, Instant dueAt) {
+		long amountRefunded, String secret, @Nullable String description, Map<String, String> metadata,
+		@Nullable Card card, @Nullable PaymentError lastError, @Nullable NextAction nextAction,
+		@Nullable String cancellationReason, List<Refund> refunds, @Nullable Instant dueAt) {
 
 	/** Refunds one payment can have; more is a {@code limit_exceeded} problem. */
 	public static final int MAX_REFUNDS = 1_000;
@@ -40,7 +43,8 @@ public record Payment(String id, Namespace namespace, long sequence, Instant cre
 	}
 
 	static Payment create(String id, Namespace namespace, long sequence, Instant now, long amount, String currency,
-			CaptureMethod captureMethod, String secret, String description, Map<String, String> metadata, Card card) {
+			CaptureMethod captureMethod, String secret, @Nullable String description, Map<String, String> metadata,
+			@Nullable Card card) {
 		return new Payment(id, namespace, sequence, now, amount, currency, PaymentStatus.CREATED, captureMethod, 0, 0,
 				0, secret, description, metadata, card, null, null, null, List.of(), null);
 	}
@@ -50,13 +54,13 @@ public record Payment(String id, Namespace namespace, long sequence, Instant cre
 	 * the payment becomes {@code failed} and the caller reports it.
 	 * @param card the card to use, or {@code null} for the one attached at creation
 	 */
-	Payment confirm(Card card, Instant now, String challengeUrl, String returnUrl) {
+	Payment confirm(@Nullable Card card, Instant now, String challengeUrl, String returnUrl) {
 		require(PaymentAction.CONFIRM);
 		Card using = (card != null) ? card : this.card;
 		if (using == null) {
 			throw ApiException.missing("payment_method");
 		}
-		Change next = change().card(using).lastError(null).nextAction(null).dueAt(null);
+		PaymentChange next = change().card(using).lastError(null).nextAction(null).dueAt(null);
 		if (using.isExpiredAt(now)) {
 			return next.fail(CardBehavior.EXPIRED_CARD.decline());
 		}
@@ -71,7 +75,7 @@ public record Payment(String id, Namespace namespace, long sequence, Instant cre
 	/** Finishes 3-D Secure: the network answers only once the customer passed. */
 	Payment finishChallenge(boolean passed, Instant now) {
 		require(PaymentAction.CHALLENGE);
-		Change next = change().nextAction(null);
+		PaymentChange next = change().nextAction(null);
 		if (!passed) {
 			return next.fail(PaymentError.AUTHENTICATION_FAILED);
 		}
@@ -82,7 +86,7 @@ public record Payment(String id, Namespace namespace, long sequence, Instant cre
 	 * Captures held or paid funds. From {@code authorized} a smaller amount releases the
 	 * rest; a {@code succeeded} payment was paid in full, so capturing only settles it.
 	 */
-	Payment capture(Long amount, Instant now) {
+	Payment capture(@Nullable Long amount, Instant now) {
 		require(PaymentAction.CAPTURE);
 		long available = (this.status == PaymentStatus.AUTHORIZED) ? this.amountCapturable : this.amountReceived;
 		long capturing = (amount != null) ? amount : available;
@@ -102,7 +106,7 @@ public record Payment(String id, Namespace namespace, long sequence, Instant cre
 			.build();
 	}
 
-	Payment cancel(String reason) {
+	Payment cancel(@Nullable String reason) {
 		require(PaymentAction.CANCEL);
 		return canceled(reason);
 	}
@@ -111,8 +115,8 @@ public record Payment(String id, Namespace namespace, long sequence, Instant cre
 	 * Gives money back, by default all that is left. The refund is the last one in the
 	 * returned payment's {@code refunds}.
 	 */
-	Payment refund(String refundId, long refundSequence, Long amount, String reason, Map<String, String> metadata,
-			Instant now) {
+	Payment refund(String refundId, long refundSequence, @Nullable Long amount, @Nullable String reason,
+			Map<String, String> metadata, Instant now) {
 		require(PaymentAction.REFUND);
 		if (this.refunds.size() >= MAX_REFUNDS) {
 			throw new ApiException(ErrorCode.LIMIT_EXCEEDED,
@@ -143,7 +147,7 @@ public record Payment(String id, Namespace namespace, long sequence, Instant cre
 	}
 
 	/** Where this payment's own events also go, from {@code metadata.webhook_url}. */
-	public String webhookUrl() {
+	public @Nullable String webhookUrl() {
 		return this.metadata.get(PaymentInputs.WEBHOOK_URL);
 	}
 
@@ -177,7 +181,7 @@ public record Payment(String id, Namespace namespace, long sequence, Instant cre
 		};
 	}
 
-	private Payment canceled(String reason) {
+	private Payment canceled(@Nullable String reason) {
 		return change().status(PaymentStatus.CANCELED)
 			.amountCapturable(0)
 			.cancellationReason(reason)
@@ -195,124 +199,8 @@ public record Payment(String id, Namespace namespace, long sequence, Instant cre
 		}
 	}
 
-	private Change change() {
-		return new Change(this);
-	}
-
-	/** A copy being edited: the only place a payment's fields are ever set. */
-	private static final class Change {
-
-		private final Payment from;
-
-		private PaymentStatus status;
-
-		private long amountCapturable;
-
-		private long amountReceived;
-
-		private long amountRefunded;
-
-		private Card card;
-
-		private PaymentError lastError;
-
-		private NextAction nextAction;
-
-		private String cancellationReason;
-
-		private List<Refund> refunds;
-
-		private Instant dueAt;
-
-		Change(Payment from) {
-			this.from = from;
-			this.status = from.status;
-			this.amountCapturable = from.amountCapturable;
-			this.amountReceived = from.amountReceived;
-			this.amountRefunded = from.amountRefunded;
-			this.card = from.card;
-			this.lastError = from.lastError;
-			this.nextAction = from.nextAction;
-			this.cancellationReason = from.cancellationReason;
-			this.refunds = from.refunds;
-			this.dueAt = from.dueAt;
-		}
-
-		Change status(PaymentStatus status) {
-			this.status = status;
-			return this;
-		}
-
-		Change amountCapturable(long amount) {
-			this.amountCapturable = amount;
-			return this;
-		}
-
-		Change amountReceived(long amount) {
-			this.amountReceived = amount;
-			return this;
-		}
-
-		Change amountRefunded(long amount) {
-			this.amountRefunded = amount;
-			return this;
-		}
-
-		Change card(Card card) {
-			this.card = card;
-			return this;
-		}
-
-		Change lastError(PaymentError error) {
-			this.lastError = error;
-			return this;
-		}
-
-		Change nextAction(NextAction nextAction) {
-			this.nextAction = nextAction;
-			return this;
-		}
-
-		Change cancellationReason(String reason) {
-			this.cancellationReason = reason;
-			return this;
-		}
-
-		Change refunds(List<Refund> refunds) {
-			this.refunds = refunds;
-			return this;
-		}
-
-		Change dueAt(Instant dueAt) {
-			this.dueAt = dueAt;
-			return this;
-		}
-
-		Payment fail(PaymentError error) {
-			return status(PaymentStatus.FAILED).lastError(error).build();
-		}
-
-		/** Applies the network's answer: approved holds or takes the money. */
-		Payment networkAnswer(PaymentError decline, Instant at) {
-			if (decline != null) {
-				return fail(decline);
-			}
-			if (this.from.captureMethod == CaptureMethod.MANUAL) {
-				return status(PaymentStatus.AUTHORIZED).amountCapturable(this.from.amount)
-					.dueAt(at.plus(AUTHORIZATION_WINDOW))
-					.build();
-			}
-			return status(PaymentStatus.SUCCEEDED).amountReceived(this.from.amount).build();
-		}
-
-		Payment build() {
-			Payment p = this.from;
-			return new Payment(p.id, p.namespace, p.sequence, p.created, p.amount, p.currency, this.status,
-					p.captureMethod, this.amountCapturable, this.amountReceived, this.amountRefunded, p.secret,
-					p.description, p.metadata, this.card, this.lastError, this.nextAction, this.cancellationReason,
-					this.refunds, this.dueAt);
-		}
-
+	private PaymentChange change() {
+		return new PaymentChange(this);
 	}
 
 }

@@ -3,27 +3,27 @@ package dev.paymentsimulator.payment;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import java.util.Optional;
-import java.util.function.UnaryOperator;
 
 import dev.paymentsimulator.account.Namespace;
+import dev.paymentsimulator.clock.IdGenerator;
+import dev.paymentsimulator.clock.SimulatorClock;
 import dev.paymentsimulator.common.ApiException;
 import dev.paymentsimulator.common.ErrorCode;
 import dev.paymentsimulator.common.PageRequest;
 import dev.paymentsimulator.common.Slice;
-import dev.paymentsimulator.simulator.ClockAdvanced;
-import dev.paymentsimulator.simulator.IdGenerator;
-import dev.paymentsimulator.simulator.SimulatorClock;
-import dev.paymentsimulator.simulator.Transactions;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * The payment lifecycle: every move loads a payment, runs the guarded domain method
@@ -47,12 +47,12 @@ public class PaymentService {
 
 	private final ApplicationEventPublisher events;
 
-	private final Transactions transactions;
+	private final TransactionOperations transactions;
 
 	private final DroppedByRetention dropped;
 
 	PaymentService(Payments payments, SimulatorClock clock, IdGenerator ids, TestCards cards,
-			ApplicationEventPublisher events, Transactions transactions, DroppedByRetention dropped) {
+			ApplicationEventPublisher events, TransactionOperations transactions, DroppedByRetention dropped) {
 		this.payments = payments;
 		this.dropped = dropped;
 		this.transactions = transactions;
@@ -75,7 +75,7 @@ public class PaymentService {
 		String secret = this.ids.randomString(namespace, "client_secret", 24);
 		Payment payment = Payment.create(id, namespace, this.payments.nextSequence(namespace), now, amount, currency,
 				request.captureMethod(), secret, request.description(), metadata, card);
-		return unlessDeclined(this.transactions.inTransaction(() -> {
+		return unlessDeclined(this.transactions.execute((status) -> {
 			forgetDropped(this.payments.add(payment));
 			publish(PaymentEventType.CREATED, new Moved(null, payment), null, now);
 			if (!request.confirm()) {
@@ -97,7 +97,7 @@ public class PaymentService {
 		Instant now = this.clock.now(namespace);
 		Card card = (paymentMethod != null) ? this.cards.resolve(paymentMethod, now) : null;
 		return unlessDeclined(
-				this.transactions.inTransaction(() -> publishReached(
+				this.transactions.execute((status) -> publishReached(
 						move(namespace, payment.id(),
 								(current) -> current.confirm(card, now, challengeUrl(pagesBaseUrl, id), returnUrl)),
 						now)));
@@ -105,19 +105,20 @@ public class PaymentService {
 
 	public Payment finishChallenge(Namespace namespace, String id, boolean passed) {
 		Instant now = this.clock.now(namespace);
-		return this.transactions.inTransaction(
-				() -> publishReached(move(namespace, id, (current) -> current.finishChallenge(passed, now)), now));
+		return this.transactions
+			.execute((status) -> publishReached(move(namespace, id, (current) -> current.finishChallenge(passed, now)),
+					now));
 	}
 
 	public Payment capture(Namespace namespace, String id, Long amount) {
 		Instant now = this.clock.now(namespace);
-		return this.transactions.inTransaction(() -> publish(PaymentEventType.CAPTURED,
+		return this.transactions.execute((status) -> publish(PaymentEventType.CAPTURED,
 				move(namespace, id, (current) -> current.capture(amount, now)), null, now));
 	}
 
 	public Payment cancel(Namespace namespace, String id, String reason) {
 		Instant now = this.clock.now(namespace);
-		return this.transactions.inTransaction(() -> publish(PaymentEventType.CANCELED,
+		return this.transactions.execute((status) -> publish(PaymentEventType.CANCELED,
 				move(namespace, id, (current) -> current.cancel(reason)), null, now));
 	}
 
@@ -126,7 +127,7 @@ public class PaymentService {
 		Instant now = this.clock.now(namespace);
 		String refundId = this.ids.newId(namespace, "re_");
 		long sequence = this.payments.nextSequence(namespace);
-		return this.transactions.inTransaction(() -> {
+		return this.transactions.execute((status) -> {
 			Moved moved = move(namespace, id,
 					(current) -> current.refund(refundId, sequence, amount, reason, checked, now));
 			Refund refund = moved.after().lastRefund();
@@ -161,63 +162,35 @@ public class PaymentService {
 			.orElseThrow(() -> this.dropped.notFound(namespace, "refund", refundId));
 	}
 
-	public Slice<Refund> listRefunds(Namespace namespace, PageRequest page, String paymentId) {
-		if (paymentId != null) {
-			get(namespace, paymentId);
+	/** The namespace's refunds, or one payment's, newest first. */
+	public Slice<Refund> listRefunds(Namespace namespace, PageRequest page, @Nullable String paymentId) {
+		if (paymentId == null) {
+			return this.payments.listRefunds(namespace, page);
 		}
-		return this.payments.listRefunds(namespace, page, paymentId);
-	}
-
-	/** Runs, in due order, every move the namespace's clock owes up to now. */
-	@EventListener
-	void onClockAdvanced(ClockAdvanced advanced) {
-		runDue(advanced.namespace(), advanced.now());
-	}
-
-	/**
-	 * A clock that follows real time moves on its own; look for due moves each second.
-	 */
-	@Scheduled(fixedDelay = 1000)
-	void runDueOnRealTime() {
-		if (this.clock.followsRealTime()) {
-			for (Namespace namespace : this.payments.namespaces()) {
-				runDue(namespace, this.clock.now(namespace));
-			}
-		}
+		List<Refund> refunds = get(namespace, paymentId).refunds();
+		Long after = page.after((id) -> this.payments.findRefund(namespace, id), Refund::sequence);
+		Iterator<Refund> newest = refunds.stream()
+			.sorted(Comparator.comparingLong(Refund::sequence).reversed())
+			.filter((refund) -> after == null || refund.sequence() < after)
+			.iterator();
+		return Slice.take(newest, (refund) -> true, page.limit());
 	}
 
 	/**
-	 * Makes every move the namespace's clock owes at {@code now}. Stops when the payment
-	 * it found is gone or is another one of the same id: the namespace was reset
-	 * meanwhile, and {@code now} is not its clock's any more.
+	 * Makes the move the clock owes one payment at {@code now}, with its event. Answers
+	 * the payment as it is afterwards.
+	 * @throws ApiException {@code resource_missing} when the payment is gone
 	 */
-	private void runDue(Namespace namespace, Instant now) {
-		Optional<Payments.DueMove> due;
-		while ((due = this.payments.nextDue(namespace, now)).isPresent()) {
-			Payments.DueMove owed = due.get();
-			Moved moved;
-			try {
-				moved = this.transactions.inTransaction(() -> {
-					Moved made = move(namespace, owed.paymentId(),
-							(current) -> (current.sequence() == owed.sequence()) ? current.runDue(now) : current);
-					if (made.after().status() != made.before().status()) {
-						// the move happened when it fell due, which a long advance
-						// may have passed
-						publish(PaymentEventType.reaching(made.after().status()), made, null, made.before().dueAt());
-					}
-					return made;
-				});
+	Payment runDue(Namespace namespace, Payments.DueMove owed, Instant now) {
+		return this.transactions.execute((status) -> {
+			Moved made = move(namespace, owed.paymentId(),
+					(current) -> (current.sequence() == owed.sequence()) ? current.runDue(now) : current);
+			if (made.after().status() != made.before().status()) {
+				// the move happened when it fell due, maybe before a long advance
+				publish(PaymentEventType.reaching(made.after().status()), made, null, made.before().dueAt());
 			}
-			catch (ApiException gone) {
-				if (gone.code() == ErrorCode.RESOURCE_MISSING) {
-					return;
-				}
-				throw gone;
-			}
-			if (moved.after().sequence() != owed.sequence()) {
-				return;
-			}
-		}
+			return made.after();
+		});
 	}
 
 	/** A payment before and after one atomic change. */

@@ -9,13 +9,14 @@ import java.util.function.UnaryOperator;
 import dev.paymentsimulator.account.Namespace;
 import dev.paymentsimulator.common.PageRequest;
 import dev.paymentsimulator.common.Slice;
+import dev.paymentsimulator.store.NamespaceData;
 
 /**
  * Where payments live, one shelf per namespace. Every change goes through
  * {@link #update}, which applies the change function atomically: two concurrent refunds
  * never both see the old {@code amount_refunded}.
  */
-public interface Payments extends dev.paymentsimulator.simulator.NamespaceData {
+public interface Payments extends NamespaceData {
 
 	/**
 	 * The next number in the namespace's creation order, for payments and refunds alike.
@@ -44,8 +45,8 @@ public interface Payments extends dev.paymentsimulator.simulator.NamespaceData {
 
 	Optional<Refund> findRefund(Namespace namespace, String refundId);
 
-	/** Newest first; every refund of the namespace, or those of one payment. */
-	Slice<Refund> listRefunds(Namespace namespace, PageRequest page, String paymentId);
+	/** Every refund of the namespace, newest first. */
+	Slice<Refund> listRefunds(Namespace namespace, PageRequest page);
 
 	/** A payment the clock owes a move at or before {@code now}, if any. */
 	Optional<DueMove> nextDue(Namespace namespace, Instant now);

@@ -10,9 +10,9 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import dev.paymentsimulator.clock.IdGenerator;
 import dev.paymentsimulator.common.ApiException;
 import dev.paymentsimulator.common.ErrorCode;
-import dev.paymentsimulator.simulator.IdGenerator;
 
 import org.springframework.stereotype.Component;
 

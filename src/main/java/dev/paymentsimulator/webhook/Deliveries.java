@@ -9,9 +9,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.paymentsimulator.account.Namespace;
+import dev.paymentsimulator.clock.SimulatorClock;
 import dev.paymentsimulator.event.Event;
-import dev.paymentsimulator.simulator.NamespaceData;
-import dev.paymentsimulator.simulator.SimulatorClock;
+import dev.paymentsimulator.store.NamespaceData;
 
 /**
  * The delivery log, and the outbox of deliveries still owed: first attempts, retries and

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import dev.paymentsimulator.account.Namespace;
+import dev.paymentsimulator.clock.IdGenerator;
+import dev.paymentsimulator.clock.SimulatorClock;
 import dev.paymentsimulator.event.Event;
-import dev.paymentsimulator.simulator.IdGenerator;
-import dev.paymentsimulator.simulator.SimulatorClock;
 import dev.paymentsimulator.webhook.Deliveries.Pending;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

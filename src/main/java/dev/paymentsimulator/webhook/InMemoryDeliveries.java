@@ -15,8 +15,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.paymentsimulator.account.Namespace;
-import dev.paymentsimulator.simulator.OnMemoryStore;
-import dev.paymentsimulator.simulator.SimulatorClock;
+import dev.paymentsimulator.clock.SimulatorClock;
+import dev.paymentsimulator.store.OnMemoryStore;
+import dev.paymentsimulator.store.Shelves;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Repository;
@@ -31,7 +32,7 @@ import org.springframework.stereotype.Repository;
 @OnMemoryStore
 class InMemoryDeliveries implements Deliveries {
 
-	private final ConcurrentMap<Namespace, Shelf> shelves = new ConcurrentHashMap<>();
+	private final Shelves<Shelf> shelves = new Shelves<>(Shelf::new);
 
 	private final AtomicLong order = new AtomicLong();
 
@@ -58,20 +59,20 @@ class InMemoryDeliveries implements Deliveries {
 
 	@Override
 	public void schedule(Namespace namespace, Instant dueAt, String eventId, Target target, int attempt) {
-		shelf(namespace).owe(new Pending(this.order.incrementAndGet(), namespace, dueAt, eventId, target, attempt));
+		this.shelves.of(namespace)
+			.owe(new Pending(this.order.incrementAndGet(), namespace, dueAt, eventId, target, attempt));
 	}
 
 	@Override
 	public List<Pending> claimDue(SimulatorClock clock, int max, Set<String> full) {
 		List<Pending> claimed = new ArrayList<>();
 		Instant realNow = this.realClock.instant();
-		for (Map.Entry<Namespace, Shelf> entry : this.shelves.entrySet()) {
-			Shelf shelf = entry.getValue();
+		this.shelves.forEach((namespace, shelf) -> {
 			shelf.oweLapsed(realNow);
 			if (claimed.size() < max && shelf.isOwing()) {
-				shelf.claim(clock.now(entry.getKey()), max, full, realNow.plus(this.lease), claimed);
+				shelf.claim(clock.now(namespace), max, full, realNow.plus(this.lease), claimed);
 			}
-		}
+		});
 		claimed.sort(null);
 		return claimed;
 	}
@@ -108,7 +109,7 @@ class InMemoryDeliveries implements Deliveries {
 
 	@Override
 	public long owed() {
-		return this.shelves.values().stream().mapToLong(Shelf::owedCount).sum();
+		return this.shelves.all().stream().mapToLong(Shelf::owedCount).sum();
 	}
 
 	@Override
@@ -129,10 +130,6 @@ class InMemoryDeliveries implements Deliveries {
 				(shelf != null) ? shelf.attempts.values().stream().mapToLong(List::size).sum() : 0L);
 		forgotten.put("pending_retries", (shelf != null) ? shelf.owedCount() : 0L);
 		return forgotten;
-	}
-
-	private Shelf shelf(Namespace namespace) {
-		return this.shelves.computeIfAbsent(namespace, (ns) -> new Shelf());
 	}
 
 	private record Lease(Pending pending, Instant until) {

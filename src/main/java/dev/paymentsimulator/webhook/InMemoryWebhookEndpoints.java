@@ -14,7 +14,8 @@ import dev.paymentsimulator.account.Namespace;
 import dev.paymentsimulator.common.ApiException;
 import dev.paymentsimulator.common.PageRequest;
 import dev.paymentsimulator.common.Slice;
-import dev.paymentsimulator.simulator.OnMemoryStore;
+import dev.paymentsimulator.store.OnMemoryStore;
+import dev.paymentsimulator.store.Shelves;
 
 import org.springframework.stereotype.Repository;
 
@@ -22,16 +23,16 @@ import org.springframework.stereotype.Repository;
 @OnMemoryStore
 class InMemoryWebhookEndpoints implements WebhookEndpoints {
 
-	private final ConcurrentMap<Namespace, Shelf> shelves = new ConcurrentHashMap<>();
+	private final Shelves<Shelf> shelves = new Shelves<>(Shelf::new);
 
 	@Override
 	public long nextSequence(Namespace namespace) {
-		return shelf(namespace).sequence.incrementAndGet();
+		return this.shelves.of(namespace).sequence.incrementAndGet();
 	}
 
 	@Override
 	public boolean add(WebhookEndpoint endpoint, int limit) {
-		Shelf shelf = shelf(endpoint.namespace());
+		Shelf shelf = this.shelves.of(endpoint.namespace());
 		synchronized (shelf) {
 			if (shelf.endpoints.size() >= limit) {
 				return false;
@@ -44,8 +45,7 @@ class InMemoryWebhookEndpoints implements WebhookEndpoints {
 
 	@Override
 	public Optional<WebhookEndpoint> find(Namespace namespace, String id) {
-		Shelf shelf = this.shelves.get(namespace);
-		return (shelf != null) ? Optional.ofNullable(shelf.endpoints.get(id)) : Optional.empty();
+		return this.shelves.find(namespace, (shelf) -> shelf.endpoints.get(id));
 	}
 
 	@Override
@@ -71,9 +71,7 @@ class InMemoryWebhookEndpoints implements WebhookEndpoints {
 
 	@Override
 	public Slice<WebhookEndpoint> list(Namespace namespace, PageRequest page) {
-		Long after = (page.startingAfter() != null)
-				? find(namespace, page.startingAfter()).map(WebhookEndpoint::sequence).orElseThrow(page::unknownCursor)
-				: null;
+		Long after = page.after((id) -> find(namespace, id), WebhookEndpoint::sequence);
 		Shelf shelf = this.shelves.get(namespace);
 		if (shelf == null) {
 			return new Slice<>(List.of(), false);
@@ -91,10 +89,6 @@ class InMemoryWebhookEndpoints implements WebhookEndpoints {
 	public Map<String, Long> forget(Namespace namespace) {
 		Shelf shelf = this.shelves.remove(namespace);
 		return Map.of("webhook_endpoints", (shelf != null) ? (long) shelf.endpoints.size() : 0L);
-	}
-
-	private Shelf shelf(Namespace namespace) {
-		return this.shelves.computeIfAbsent(namespace, (ns) -> new Shelf());
 	}
 
 	private static final class Shelf {

@@ -9,15 +9,15 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.paymentsimulator.account.Namespace;
-import dev.paymentsimulator.common.SqlTimes;
-import dev.paymentsimulator.common.StorageJson;
+import dev.paymentsimulator.clock.SimulatorClock;
 import dev.paymentsimulator.event.EventRows;
-import dev.paymentsimulator.simulator.OnPostgresStore;
-import dev.paymentsimulator.simulator.SimulatorClock;
-import dev.paymentsimulator.simulator.Transactions;
+import dev.paymentsimulator.store.OnPostgresStore;
+import dev.paymentsimulator.store.SqlTimes;
+import dev.paymentsimulator.store.StorageJson;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * The delivery log and the transactional outbox in PostgreSQL. Deliveries are claimed
@@ -33,13 +33,13 @@ class JdbcDeliveries implements Deliveries {
 
 	private final StorageJson json;
 
-	private final Transactions transactions;
+	private final TransactionOperations transactions;
 
 	private final EventRows events;
 
 	private final long leaseMillis;
 
-	JdbcDeliveries(JdbcClient jdbc, StorageJson json, Transactions transactions, EventRows events,
+	JdbcDeliveries(JdbcClient jdbc, StorageJson json, TransactionOperations transactions, EventRows events,
 			WebhookProperties properties) {
 		this.jdbc = jdbc;
 		this.json = json;
@@ -119,7 +119,7 @@ class JdbcDeliveries implements Deliveries {
 
 	@Override
 	public void settle(Namespace namespace, Pending claimed, DeliveryAttempt attempt, Instant retryAt) {
-		this.transactions.inTransaction(() -> {
+		this.transactions.execute((status) -> {
 			int held = (retryAt != null)
 					? this.jdbc.sql("""
 							update webhook_outbox set attempt = attempt + 1, due_at = ?, claimed_until = null

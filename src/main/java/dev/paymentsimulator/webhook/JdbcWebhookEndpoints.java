@@ -7,15 +7,15 @@ import java.util.function.UnaryOperator;
 
 import dev.paymentsimulator.account.Namespace;
 import dev.paymentsimulator.common.ApiException;
-import dev.paymentsimulator.common.JsonTable;
 import dev.paymentsimulator.common.PageRequest;
 import dev.paymentsimulator.common.Slice;
-import dev.paymentsimulator.common.StorageJson;
-import dev.paymentsimulator.simulator.OnPostgresStore;
-import dev.paymentsimulator.simulator.Transactions;
+import dev.paymentsimulator.store.JsonTable;
+import dev.paymentsimulator.store.OnPostgresStore;
+import dev.paymentsimulator.store.StorageJson;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionOperations;
 
 /** Webhook endpoints in PostgreSQL, each kept whole as JSON; changes take a row lock. */
 @Repository
@@ -26,9 +26,9 @@ class JdbcWebhookEndpoints implements WebhookEndpoints {
 
 	private final JsonTable<WebhookEndpoint> table;
 
-	private final Transactions transactions;
+	private final TransactionOperations transactions;
 
-	JdbcWebhookEndpoints(JdbcClient jdbc, StorageJson json, Transactions transactions) {
+	JdbcWebhookEndpoints(JdbcClient jdbc, StorageJson json, TransactionOperations transactions) {
 		this.jdbc = jdbc;
 		this.table = new JsonTable<>(jdbc, json, "webhook_endpoints", WebhookEndpoint.class);
 		this.transactions = transactions;
@@ -42,7 +42,7 @@ class JdbcWebhookEndpoints implements WebhookEndpoints {
 	@Override
 	public boolean add(WebhookEndpoint endpoint, int limit) {
 		String namespace = endpoint.namespace().name();
-		return this.transactions.inTransaction(() -> {
+		return this.transactions.execute((status) -> {
 			// one adder per namespace at a time, over every instance, so the count holds
 			this.jdbc.sql("select pg_advisory_xact_lock(hashtext('webhook_endpoints'), hashtext(?))")
 				.param(namespace)
@@ -68,9 +68,8 @@ class JdbcWebhookEndpoints implements WebhookEndpoints {
 
 	@Override
 	public WebhookEndpoint update(Namespace namespace, String id, UnaryOperator<WebhookEndpoint> change) {
-		return this.transactions.inTransaction(() -> {
-			WebhookEndpoint current = this.table.lock(namespace.name(), id)
-				.orElseThrow(() -> ApiException.notFound("webhook endpoint", id));
+		return this.transactions.execute((status) -> {
+			WebhookEndpoint current = this.table.lock(namespace.name(), id, "webhook endpoint");
 			WebhookEndpoint next = change.apply(current);
 			this.jdbc.sql("update webhook_endpoints set data = ?::jsonb where namespace = ? and id = ?")
 				.params(this.table.write(next), namespace.name(), id)
@@ -88,22 +87,14 @@ class JdbcWebhookEndpoints implements WebhookEndpoints {
 
 	@Override
 	public Slice<WebhookEndpoint> list(Namespace namespace, PageRequest page) {
-		Long after = (page.startingAfter() != null)
-				? find(namespace, page.startingAfter()).map(WebhookEndpoint::sequence).orElseThrow(page::unknownCursor)
-				: null;
-		List<WebhookEndpoint> rows = this.jdbc.sql("""
+		Long after = page.after((id) -> find(namespace, id), WebhookEndpoint::sequence);
+		return this.table.slice(this.jdbc.sql("""
 				select data::text from webhook_endpoints
 				where namespace = :namespace and (cast(:after as bigint) is null or sequence < :after)
 				order by sequence desc limit :limit""")
 			.param("namespace", namespace.name())
 			.param("after", after)
-			.param("limit", page.limit() + 1)
-			.query(String.class)
-			.list()
-			.stream()
-			.map(this::read)
-			.toList();
-		return Slice.fromRows(rows, page.limit());
+			.param("limit", page.limit() + 1), page.limit());
 	}
 
 	@Override

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.paymentsimulator.account.Namespace;
-import dev.paymentsimulator.simulator.SimulatorClock;
+import dev.paymentsimulator.clock.SimulatorClock;
 import dev.paymentsimulator.webhook.Deliveries.Pending;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -10,7 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import dev.paymentsimulator.account.Namespace;
-import dev.paymentsimulator.simulator.IdGenerator;
+import dev.paymentsimulator.clock.IdGenerator;
 
 /**
  * When a failed attempt is tried again: the configured delays with jitter, on the

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.paymentsimulator.account.Namespace;
+import dev.paymentsimulator.clock.SimulatorClock;
 import dev.paymentsimulator.event.Event;
 import dev.paymentsimulator.event.EventLog;
-import dev.paymentsimulator.simulator.SimulatorClock;
 import dev.paymentsimulator.webhook.Deliveries.Known;
 import dev.paymentsimulator.webhook.Deliveries.Pending;
 

@@ -6,22 +6,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.paymentsimulator.account.Namespace;
+import dev.paymentsimulator.clock.ClockAdvanced;
+import dev.paymentsimulator.clock.IdGenerator;
+import dev.paymentsimulator.clock.SimulatorClock;
 import dev.paymentsimulator.event.Event;
 import dev.paymentsimulator.event.EventLog;
 import dev.paymentsimulator.event.EventRecorded;
 import dev.paymentsimulator.event.EventsDropped;
-import dev.paymentsimulator.simulator.ClockAdvanced;
-import dev.paymentsimulator.simulator.IdGenerator;
-import dev.paymentsimulator.simulator.SimulatorClock;
-import dev.paymentsimulator.simulator.Transactions;
 import dev.paymentsimulator.webhook.Deliveries.Target;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Decides what is owed to whom, and when to look. Recording an event puts its deliveries
@@ -41,7 +42,7 @@ class WebhookDispatcher implements SmartLifecycle, DisposableBean {
 
 	private final SimulatorClock clock;
 
-	private final Transactions transactions;
+	private final ApplicationEventPublisher publisher;
 
 	private final OutboxPump pump;
 
@@ -49,12 +50,12 @@ class WebhookDispatcher implements SmartLifecycle, DisposableBean {
 
 	WebhookDispatcher(WebhookProperties properties, WebhookEndpoints endpoints, Deliveries deliveries,
 			WebhookSecrets secrets, EventLog events, SimulatorClock clock, Clock realClock, IdGenerator ids,
-			Transactions transactions, MeterRegistry registry) {
+			ApplicationEventPublisher publisher, MeterRegistry registry) {
 		this.properties = properties;
 		this.endpoints = endpoints;
 		this.deliveries = deliveries;
 		this.clock = clock;
-		this.transactions = transactions;
+		this.publisher = publisher;
 		DeliveryRecorder recorder = new DeliveryRecorder(deliveries, endpoints,
 				new RetrySchedule(properties, ids, realClock), clock, ids, registry);
 		this.pump = new OutboxPump(properties, deliveries,
@@ -74,8 +75,14 @@ class WebhookDispatcher implements SmartLifecycle, DisposableBean {
 			this.deliveries.schedule(event.namespace(), event.created(), event.id(), target, 1);
 		}
 		if (!targets.isEmpty()) {
-			this.transactions.afterCommit(this.pump::pump);
+			this.publisher.publishEvent(new DeliveriesOwed(event.namespace()));
 		}
+	}
+
+	/** Sending starts once what is owed is committed; at once without a transaction. */
+	@TransactionalEventListener(fallbackExecution = true)
+	void onDeliveriesOwed(DeliveriesOwed owed) {
+		this.pump.pump();
 	}
 
 	/** Sends the event once more, now, to every receiver it goes to. */

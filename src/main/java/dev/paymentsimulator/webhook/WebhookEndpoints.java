@@ -7,7 +7,7 @@ import java.util.function.UnaryOperator;
 import dev.paymentsimulator.account.Namespace;
 import dev.paymentsimulator.common.PageRequest;
 import dev.paymentsimulator.common.Slice;
-import dev.paymentsimulator.simulator.NamespaceData;
+import dev.paymentsimulator.store.NamespaceData;
 
 /** Where webhook endpoints live, one shelf per namespace. */
 interface WebhookEndpoints extends NamespaceData {

@@ -3,8 +3,8 @@ package dev.paymentsimulator.webhook;
 import java.util.Base64;
 
 import dev.paymentsimulator.account.Namespace;
-import dev.paymentsimulator.simulator.IdGenerator;
-import dev.paymentsimulator.simulator.SharedValues;
+import dev.paymentsimulator.clock.IdGenerator;
+import dev.paymentsimulator.clock.SharedValues;
 
 import org.springframework.stereotype.Component;
 

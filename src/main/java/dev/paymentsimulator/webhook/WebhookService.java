@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.paymentsimulator.account.Namespace;
+import dev.paymentsimulator.clock.IdGenerator;
+import dev.paymentsimulator.clock.SimulatorClock;
 import dev.paymentsimulator.common.ApiException;
 import dev.paymentsimulator.common.ErrorCode;
 import dev.paymentsimulator.common.HttpUrls;
@@ -14,8 +16,6 @@ import dev.paymentsimulator.common.Slice;
 import dev.paymentsimulator.event.Event;
 import dev.paymentsimulator.event.EventLog;
 import dev.paymentsimulator.payment.PaymentEventType;
-import dev.paymentsimulator.simulator.IdGenerator;
-import dev.paymentsimulator.simulator.SimulatorClock;
 
 import org.springframework.stereotype.Service;
 

@@ -98,8 +98,8 @@ class DueMovesAcrossResetTests {
 		}
 
 		@Override
-		public Slice<Refund> listRefunds(Namespace namespace, PageRequest page, String paymentId) {
-			return this.store.listRefunds(namespace, page, paymentId);
+		public Slice<Refund> listRefunds(Namespace namespace, PageRequest page) {
+			return this.store.listRefunds(namespace, page);
 		}
 
 		@Override

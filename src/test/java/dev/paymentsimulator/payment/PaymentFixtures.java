@@ -10,12 +10,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import dev.paymentsimulator.account.Namespace;
-import dev.paymentsimulator.simulator.ClockAdvanced;
-import dev.paymentsimulator.simulator.IdGenerator;
-import dev.paymentsimulator.simulator.SimulatorClock;
-import dev.paymentsimulator.simulator.Transactions;
+import dev.paymentsimulator.clock.ClockAdvanced;
+import dev.paymentsimulator.clock.IdGenerator;
+import dev.paymentsimulator.clock.SimulatorClock;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * A payment service wired by hand, without Spring: a frozen clock whose advances run due
@@ -45,7 +45,7 @@ final class PaymentFixtures {
 
 	/** With the store seen through {@code wrap}, to step in between service and store. */
 	PaymentFixtures(Function<InMemoryPayments, Payments> wrap) {
-		AtomicReference<PaymentService> wired = new AtomicReference<>();
+		AtomicReference<DueMoves> wired = new AtomicReference<>();
 		ApplicationEventPublisher publisher = (event) -> {
 			if (event instanceof ClockAdvanced advanced) {
 				wired.get().onClockAdvanced(advanced);
@@ -59,9 +59,10 @@ final class PaymentFixtures {
 		this.cards = new TestCards(ids);
 		RetentionProperties retention = new RetentionProperties(null, null);
 		this.store = new InMemoryPayments(retention);
-		this.service = new PaymentService(wrap.apply(this.store), this.clock, ids, this.cards, publisher,
-				Transactions.immediate(), new DroppedByRetention(retention));
-		wired.set(this.service);
+		Payments payments = wrap.apply(this.store);
+		this.service = new PaymentService(payments, this.clock, ids, this.cards, publisher,
+				TransactionOperations.withoutTransaction(), new DroppedByRetention(retention));
+		wired.set(new DueMoves(payments, this.service, this.clock));
 	}
 
 	static PaymentMethodInput card(String number) {

@@ -16,7 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import dev.paymentsimulator.account.Namespace;
-import dev.paymentsimulator.simulator.SimulatorClock;
+import dev.paymentsimulator.clock.SimulatorClock;
 import dev.paymentsimulator.webhook.Deliveries.Pending;
 import dev.paymentsimulator.webhook.Deliveries.Target;
 import org.junit.jupiter.api.Test;

@@ -27,7 +27,7 @@ import org.springframework.web.filter.CompositeFilter;
 class ApiFilterConfiguration {
 
 	@Bean
-	FilterRegistrationBean<CompositeFilter> apiFilters(ApplicationContext context) {
+	FilterRegistrationBean<Stages> apiFilters(ApplicationContext context) {
 		Map<String, Object> beans = context.getBeansWithAnnotation(ApiFilter.class);
 		Map<ApiFilter.Stage, Filter> stages = new EnumMap<>(ApiFilter.Stage.class);
 		beans.forEach((name, bean) -> {
@@ -40,7 +40,7 @@ class ApiFilterConfiguration {
 			throw new IllegalStateException("No filter for the stages "
 					+ Arrays.stream(ApiFilter.Stage.values()).filter((stage) -> !stages.containsKey(stage)).toList());
 		}
-		FilterRegistrationBean<CompositeFilter> registration = new FilterRegistrationBean<>(
+		FilterRegistrationBean<Stages> registration = new FilterRegistrationBean<>(
 				new Stages(List.copyOf(stages.values())));
 		registration.setName("simulatorApiFilters");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
@@ -54,10 +54,18 @@ class ApiFilterConfiguration {
 	 * do it again. Initialised by the container, each would also take this filter's name,
 	 * and the stages tell their runs apart by their names.
 	 */
-	private static final class Stages extends CompositeFilter {
+	static final class Stages extends CompositeFilter {
+
+		private final List<Filter> stages;
 
 		Stages(List<Filter> stages) {
+			this.stages = stages;
 			setFilters(stages);
+		}
+
+		/** The stages in the order they run. */
+		List<Filter> stages() {
+			return this.stages;
 		}
 
 		@Override

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 import dev.paymentsimulator.account.Namespace;
-import dev.paymentsimulator.simulator.SimulatorClock;
+import dev.paymentsimulator.clock.SimulatorClock;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

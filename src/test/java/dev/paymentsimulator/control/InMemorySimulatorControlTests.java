@@ -1,6 +1,0 @@
-package dev.paymentsimulator.control;
-
-/** {@link SimulatorControlTests} against the in-memory store. */
-class InMemorySimulatorControlTests extends SimulatorControlTests {
-
-}

@@ -1,9 +1,0 @@
-package dev.paymentsimulator.control;
-
-import dev.paymentsimulator.support.UsePostgres;
-
-/** {@link SimulatorControlTests} against the PostgreSQL store. */
-@UsePostgres
-class PostgresSimulatorControlTests extends SimulatorControlTests {
-
-}

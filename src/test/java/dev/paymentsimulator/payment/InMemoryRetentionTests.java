@@ -1,0 +1,11 @@
+package dev.paymentsimulator.payment;
+
+/** {@link RetentionTests} against the in-memory store. */
+class InMemoryRetentionTests extends RetentionTests {
+
+	@Override
+	int slack() {
+		return 0;
+	}
+
+}

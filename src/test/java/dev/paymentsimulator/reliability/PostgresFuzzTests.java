@@ -1,9 +1,0 @@
-package dev.paymentsimulator.reliability;
-
-import dev.paymentsimulator.support.UsePostgres;
-
-/** {@link FuzzTests} against the PostgreSQL store. */
-@UsePostgres
-class PostgresFuzzTests extends FuzzTests {
-
-}

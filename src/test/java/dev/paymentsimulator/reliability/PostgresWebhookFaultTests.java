@@ -1,9 +1,0 @@
-package dev.paymentsimulator.reliability;
-
-import dev.paymentsimulator.support.UsePostgres;
-
-/** {@link WebhookFaultTests} against the PostgreSQL store. */
-@UsePostgres
-class PostgresWebhookFaultTests extends WebhookFaultTests {
-
-}

@@ -1,0 +1,6 @@
+package dev.paymentsimulator.simulator;
+
+/** {@link SimulatorControlTests} against the in-memory store. */
+class InMemorySimulatorControlTests extends SimulatorControlTests {
+
+}
