@@ -1,10 +1,14 @@
 package dev.paymentsimulator.payment;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import dev.paymentsimulator.account.Namespace;
 import dev.paymentsimulator.common.ApiException;
@@ -26,6 +30,9 @@ import org.springframework.stereotype.Component;
 public final class DroppedByRetention implements NamespaceData {
 
 	static final int GENERATION = 2_000_000;
+
+	/** Dropped payments announced at once at most. */
+	private static final int DROPPED_BATCH = 1_000;
 
 	/** Probes per id; with 14.4 bits per id, one false answer in a thousand. */
 	private static final int PROBES = 10;
@@ -59,6 +66,28 @@ public final class DroppedByRetention implements NamespaceData {
 				+ ((retention.maxAge() != null) ? " and none older than " + retention.maxAge()
 						+ " on the namespace's clock (simulator.retention.max-age)" : "")
 				+ ", with their refunds and events";
+	}
+
+	/**
+	 * Remembers the ids of payments retention dropped and of their refunds. Answers what
+	 * to announce so that their events and deliveries go too: per namespace, in batches
+	 * of at most {@value #DROPPED_BATCH}, since the PostgreSQL store deletes their events
+	 * with one parameter per id.
+	 */
+	List<PaymentsDropped> rememberPayments(List<Payment> dropped) {
+		List<PaymentsDropped> announcements = new ArrayList<>();
+		dropped.stream().collect(Collectors.groupingBy(Payment::namespace)).forEach((namespace, gone) -> {
+			remember(namespace, gone.stream()
+				.flatMap(
+						(payment) -> Stream.concat(Stream.of(payment.id()), payment.refunds().stream().map(Refund::id)))
+				.toList());
+			List<String> ids = gone.stream().map(Payment::id).toList();
+			for (int from = 0; from < ids.size(); from += DROPPED_BATCH) {
+				announcements
+					.add(new PaymentsDropped(namespace, ids.subList(from, Math.min(ids.size(), from + DROPPED_BATCH))));
+			}
+		});
+		return announcements;
 	}
 
 	public synchronized void remember(Namespace namespace, Collection<String> ids) {

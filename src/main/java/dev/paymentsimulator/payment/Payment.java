@@ -3,12 +3,15 @@ package dev.paymentsimulator.payment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
 import dev.paymentsimulator.account.Namespace;
 import dev.paymentsimulator.common.ApiException;
 import dev.paymentsimulator.common.ErrorCode;
+import dev.paymentsimulator.common.Slice;
 
 import org.jspecify.annotations.Nullable;
 
@@ -158,6 +161,15 @@ public record Payment(String id, Namespace namespace, long sequence, Instant cre
 	public Payment withNewestRefunds(int count) {
 		return (this.refunds.size() <= count) ? this
 				: change().refunds(this.refunds.subList(this.refunds.size() - count, this.refunds.size())).build();
+	}
+
+	/** Up to {@code limit} of its refunds, newest first, made before {@code after}. */
+	public Slice<Refund> refundsOlderThan(@Nullable Long after, int limit) {
+		Iterator<Refund> newest = this.refunds.stream()
+			.sorted(Comparator.comparingLong(Refund::sequence).reversed())
+			.filter((refund) -> after == null || refund.sequence() < after)
+			.iterator();
+		return Slice.take(newest, (refund) -> true, limit);
 	}
 
 	/** The refund made most recently. */

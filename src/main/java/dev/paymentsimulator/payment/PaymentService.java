@@ -3,13 +3,8 @@ package dev.paymentsimulator.payment;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import dev.paymentsimulator.account.Namespace;
 import dev.paymentsimulator.clock.IdGenerator;
@@ -33,9 +28,6 @@ import org.springframework.transaction.support.TransactionOperations;
  */
 @Service
 public class PaymentService {
-
-	/** Dropped payments announced at once at most. */
-	private static final int DROPPED_BATCH = 1_000;
 
 	private final Payments payments;
 
@@ -76,7 +68,7 @@ public class PaymentService {
 		Payment payment = Payment.create(id, namespace, this.payments.nextSequence(namespace), now, amount, currency,
 				request.captureMethod(), secret, request.description(), metadata, card);
 		return unlessDeclined(this.transactions.execute((status) -> {
-			forgetDropped(this.payments.add(payment));
+			this.dropped.rememberPayments(this.payments.add(payment)).forEach(this.events::publishEvent);
 			publish(PaymentEventType.CREATED, new Moved(null, payment), null, now);
 			if (!request.confirm()) {
 				return payment;
@@ -167,13 +159,9 @@ public class PaymentService {
 		if (paymentId == null) {
 			return this.payments.listRefunds(namespace, page);
 		}
-		List<Refund> refunds = get(namespace, paymentId).refunds();
-		Long after = page.after((id) -> this.payments.findRefund(namespace, id), Refund::sequence);
-		Iterator<Refund> newest = refunds.stream()
-			.sorted(Comparator.comparingLong(Refund::sequence).reversed())
-			.filter((refund) -> after == null || refund.sequence() < after)
-			.iterator();
-		return Slice.take(newest, (refund) -> true, page.limit());
+		Payment payment = get(namespace, paymentId);
+		return payment.refundsOlderThan(page.after((id) -> this.payments.findRefund(namespace, id), Refund::sequence),
+				page.limit());
 	}
 
 	/**
@@ -211,26 +199,6 @@ public class PaymentService {
 					? this.dropped.notFound(namespace, "payment", id) : ex;
 		}
 		return new Moved(before[0], after);
-	}
-
-	/**
-	 * Retention dropped these payments: their ids are remembered, and their events and
-	 * deliveries go too.
-	 */
-	private void forgetDropped(List<Payment> dropped) {
-		dropped.stream().collect(Collectors.groupingBy(Payment::namespace)).forEach((namespace, gone) -> {
-			this.dropped.remember(namespace, gone.stream()
-				.flatMap(
-						(payment) -> Stream.concat(Stream.of(payment.id()), payment.refunds().stream().map(Refund::id)))
-				.toList());
-			// in bounded batches: the PostgreSQL store deletes their events with one
-			// parameter per id
-			List<String> ids = gone.stream().map(Payment::id).toList();
-			for (int from = 0; from < ids.size(); from += DROPPED_BATCH) {
-				this.events.publishEvent(
-						new PaymentsDropped(namespace, ids.subList(from, Math.min(ids.size(), from + DROPPED_BATCH))));
-			}
-		});
 	}
 
 	private Payment publish(PaymentEventType type, Moved moved, Refund refund, Instant at) {
