@@ -1,9 +1,11 @@
 package dev.paymentsimulator.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -137,7 +139,10 @@ abstract class TrustBoundaryTests {
 		Answer read = this.anonymous.withKey(publishable)
 			.get("/v1/payments/" + id + "?client_secret=" + created.text("client_secret"));
 		assertThat(read.status()).isEqualTo(200);
-		assertThat(output.getAll()).contains("/v1/payments/" + id).doesNotContain(SECRET_KEY, publishable);
+		// the access log is written by a thread of its own
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(output.getAll()).contains("/v1/payments/" + id));
+		assertThat(output.getAll()).doesNotContain(SECRET_KEY, publishable);
 	}
 
 	@Test
