@@ -1,5 +1,7 @@
-# Build with the Maven wrapper, run on a small JRE as a non-root user.
-FROM eclipse-temurin:17-jdk AS build
+# Build with the Maven wrapper, run on a small JRE as a non-root user. The build stage runs on the
+# builder's own platform: for a multi-architecture image Maven runs once, natively, and each
+# architecture's image copies the same jar.
+FROM --platform=$BUILDPLATFORM eclipse-temurin:17-jdk AS build
 WORKDIR /src
 COPY mvnw pom.xml ./
 COPY .mvn .mvn

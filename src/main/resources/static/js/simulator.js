@@ -1,3 +1,4 @@
+// @ts-self-types="./simulator.d.ts"
 // Payment Simulator for a merchant's own checkout page: confirm a payment with a card in a
 // few lines, following the 3-D Secure redirect by itself.
 //

@@ -7,9 +7,14 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -19,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -43,6 +49,9 @@ class OperationsTests {
 	int port;
 
 	Api api;
+
+	@Autowired
+	ReadyLog readyLog;
 
 	@BeforeEach
 	void connect() {
@@ -124,6 +133,29 @@ class OperationsTests {
 		finally {
 			receiver.stop();
 		}
+	}
+
+	/**
+	 * Which version answered: a CI job asks /actuator/info or reads any answer's header.
+	 */
+	@Test
+	void infoAndEveryAnswerNameTheVersionThatRuns() throws IOException {
+		Properties build = new Properties();
+		try (InputStream in = getClass().getResourceAsStream("/META-INF/build-info.properties")) {
+			assertThat(in).as("build-info.properties, written by the build").isNotNull();
+			build.load(in);
+		}
+		String version = build.getProperty("build.version");
+		JsonNode info = this.api.get("/actuator/info").json();
+		assertThat(info.path("build").path("version").asString()).isEqualTo(version);
+		assertThat(info.path("build").path("time").asString()).isNotBlank();
+		if (Files.isDirectory(Path.of(".git"))) {
+			assertThat(info.path("git").path("commit").path("id").asString()).hasSizeGreaterThanOrEqualTo(7);
+		}
+		assertThat(this.api.get("/health").header("Server")).isEqualTo("payment-simulator/" + version);
+		assertThat(this.api.post("/v1/payments", "{}").header("Server")).isEqualTo("payment-simulator/" + version);
+		assertThat(this.readyLog.line()).startsWith("Payment Simulator " + version)
+			.contains("ready on port " + this.port, "the memory store");
 	}
 
 }

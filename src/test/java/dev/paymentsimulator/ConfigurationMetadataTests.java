@@ -1,0 +1,50 @@
+package dev.paymentsimulator;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The settings' metadata, which IDEs read for completion and help, and the README's
+ * configuration table describe the same settings: one added to either shows here.
+ */
+class ConfigurationMetadataTests {
+
+	private static final Pattern TABLE_ROW = Pattern.compile("^\\| `(simulator\\.[a-z.-]+)` \\| `([A-Z_]+)` \\|",
+			Pattern.MULTILINE);
+
+	@Test
+	void everySettingIsInTheMetadataWithADescriptionAndInTheReadmeTable() throws IOException {
+		Set<String> inMetadata = new TreeSet<>();
+		try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+			assertThat(in).as("metadata written by spring-boot-configuration-processor").isNotNull();
+			for (JsonNode property : JsonMapper.builder().build().readTree(in).get("properties")) {
+				String name = property.get("name").asString();
+				if (name.startsWith("simulator.")) {
+					assertThat(property.path("description").asString()).as(name).isNotBlank();
+					inMetadata.add(name);
+				}
+			}
+		}
+		Set<String> inReadme = new TreeSet<>();
+		Matcher rows = TABLE_ROW.matcher(Files.readString(Path.of("README.md")));
+		while (rows.find()) {
+			inReadme.add(rows.group(1));
+			// the environment variable is the relaxed binding of the property's name
+			assertThat(rows.group(2)).isEqualTo(rows.group(1).replace(".", "_").replace("-", "").toUpperCase());
+		}
+		assertThat(inReadme).containsExactlyElementsOf(inMetadata).contains("simulator.store", "simulator.seed");
+	}
+
+}
