@@ -1,0 +1,64 @@
+package dev.paymentsimulator.common.web;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import dev.paymentsimulator.support.Api;
+import dev.paymentsimulator.support.Api.Answer;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * {@code openapi.yaml}, committed for users to import or generate clients from without a
+ * running simulator, is the document the simulator serves. When they drift this fails
+ * with the first difference; {@code ./mvnw verify -Dopenapi.update=true} writes the live
+ * one over the committed one.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class OpenApiDocumentTests {
+
+	private static final Path COMMITTED = Path.of("openapi.yaml");
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void theCommittedDocumentIsTheLiveOne() throws IOException {
+		Answer live = new Api(this.port).get("/v3/api-docs.yaml");
+		assertThat(live.status()).isEqualTo(200);
+		// the server that answered runs on a random port; users run it on 8080
+		String document = live.body().replace("http://localhost:" + this.port, "http://localhost:8080");
+		if (Boolean.getBoolean("openapi.update")) {
+			Files.writeString(COMMITTED, document);
+		}
+		String committed = Files.exists(COMMITTED) ? Files.readString(COMMITTED) : "";
+		if (!committed.equals(document)) {
+			Files.createDirectories(Path.of("target"));
+			Files.writeString(Path.of("target", "openapi.yaml"), document);
+			fail("openapi.yaml is not the document the simulator serves (written to target/openapi.yaml); "
+					+ "./mvnw verify -Dopenapi.update=true writes it over the committed one.\n"
+					+ firstDifference(committed, document));
+		}
+	}
+
+	private static String firstDifference(String committed, String live) {
+		List<String> before = committed.lines().toList();
+		List<String> after = live.lines().toList();
+		int line = 0;
+		while (line < before.size() && line < after.size() && before.get(line).equals(after.get(line))) {
+			line++;
+		}
+		return "first difference at line " + (line + 1) + ":\n  committed: "
+				+ ((line < before.size()) ? before.get(line) : "(end)") + "\n  live:      "
+				+ ((line < after.size()) ? after.get(line) : "(end)");
+	}
+
+}
