@@ -3,6 +3,7 @@ package dev.paymentsimulator.account;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Who may call the simulator.
@@ -15,10 +16,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * the key secret.
  */
 @ConfigurationProperties("simulator.auth")
-public record AuthProperties(boolean requireApiKey, List<String> apiKeys) {
+public record AuthProperties(@DefaultValue("false") boolean requireApiKey, @DefaultValue List<String> apiKeys) {
 
 	public AuthProperties {
-		apiKeys = (apiKeys != null) ? List.copyOf(apiKeys) : List.of();
+		apiKeys = List.copyOf(apiKeys);
 		for (String key : apiKeys) {
 			if (ListedKey.parse(key).isEmpty()) {
 				// the entry itself is not quoted: it may be a real secret with a typo

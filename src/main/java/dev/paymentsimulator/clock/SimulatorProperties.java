@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The simulator's own settings.
@@ -14,11 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param clock how the simulated clock starts
  */
 @ConfigurationProperties("simulator")
-public record SimulatorProperties(@Nullable Long seed, ClockSettings clock) {
-
-	public SimulatorProperties {
-		clock = (clock != null) ? clock : new ClockSettings(null);
-	}
+public record SimulatorProperties(@Nullable Long seed, @DefaultValue ClockSettings clock) {
 
 	/**
 	 * @param start when set, every namespace's clock starts frozen at this instant and

@@ -4,12 +4,12 @@ import java.time.Duration;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param ttl how long, on the namespace's simulated clock, a key keeps its answer
@@ -21,13 +21,11 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("simulator.idempotency")
 @Validated
-public record IdempotencyProperties(@NotNull @DurationUnit(java.time.temporal.ChronoUnit.SECONDS) Duration ttl,
-		@Min(1) @Max(10_000_000) int maxKeys, DataSize maxBytes) {
+public record IdempotencyProperties(
+		@DefaultValue("24h") @DurationUnit(java.time.temporal.ChronoUnit.SECONDS) Duration ttl,
+		@DefaultValue("100000") @Min(1) @Max(10_000_000) int maxKeys, @DefaultValue("64MB") DataSize maxBytes) {
 
 	public IdempotencyProperties {
-		ttl = (ttl != null) ? ttl : Duration.ofHours(24);
-		maxKeys = (maxKeys != 0) ? maxKeys : 100_000;
-		maxBytes = (maxBytes != null) ? maxBytes : DataSize.ofMegabytes(64);
 		if (ttl.isNegative() || ttl.isZero()) {
 			throw new IllegalArgumentException("simulator.idempotency.ttl must be positive, was " + ttl);
 		}

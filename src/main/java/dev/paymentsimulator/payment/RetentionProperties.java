@@ -3,6 +3,8 @@ package dev.paymentsimulator.payment;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param maxPayments how many payments this instance keeps, over all namespaces; past it
@@ -11,10 +13,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * the next time that namespace creates one
  */
 @ConfigurationProperties("simulator.retention")
-public record RetentionProperties(Integer maxPayments, Duration maxAge) {
+public record RetentionProperties(@DefaultValue("100000") int maxPayments, @Nullable Duration maxAge) {
 
 	public RetentionProperties {
-		maxPayments = (maxPayments != null) ? maxPayments : 100_000;
 		if (maxPayments < 1) {
 			throw new IllegalArgumentException(
 					"simulator.retention.max-payments must be at least 1, was " + maxPayments);

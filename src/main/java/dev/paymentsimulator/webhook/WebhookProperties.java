@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How webhooks are signed and sent.
@@ -24,23 +26,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * cannot turn each event into thousands of outbound requests
  */
 @ConfigurationProperties("simulator.webhooks")
-public record WebhookProperties(String secret, List<Duration> retryDelays, Double jitter, Duration connectTimeout,
-		Duration timeout, Integer threads, Integer maxInFlight, Integer maxInFlightPerEndpoint, Integer maxEndpoints) {
+public record WebhookProperties(@Nullable String secret, @DefaultValue( {
+		"5s", "5m", "30m", "2h", "5h", "10h", "10h" }) List<Duration> retryDelays, @DefaultValue("0.1") double jitter,
+		@DefaultValue("5s") Duration connectTimeout, @DefaultValue("15s") Duration timeout,
+		@DefaultValue("2") int threads, @DefaultValue("128") int maxInFlight,
+		@DefaultValue("32") int maxInFlightPerEndpoint, @DefaultValue("16") int maxEndpoints){
 
 	/** Beyond the longest an attempt can take, so a live sender never loses its claim. */
 	private static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
 
 	public WebhookProperties {
-		retryDelays = (retryDelays != null) ? List.copyOf(retryDelays)
-				: List.of(Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofHours(2),
-						Duration.ofHours(5), Duration.ofHours(10), Duration.ofHours(10));
-		jitter = (jitter != null) ? jitter : 0.1;
-		connectTimeout = (connectTimeout != null) ? connectTimeout : Duration.ofSeconds(5);
-		timeout = (timeout != null) ? timeout : Duration.ofSeconds(15);
-		threads = (threads != null) ? threads : 2;
-		maxInFlight = (maxInFlight != null) ? maxInFlight : 128;
-		maxInFlightPerEndpoint = (maxInFlightPerEndpoint != null) ? maxInFlightPerEndpoint : 32;
-		maxEndpoints = (maxEndpoints != null) ? maxEndpoints : 16;
+		retryDelays = List.copyOf(retryDelays);
 		for (Duration delay : retryDelays) {
 			require(!delay.isNegative() && !delay.isZero(), "retry-delays",
 					"each delay must be positive, was " + delay);

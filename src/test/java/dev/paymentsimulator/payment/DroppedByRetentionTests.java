@@ -14,7 +14,8 @@ class DroppedByRetentionTests {
 
 	private static final int GENERATION = 300_000;
 
-	private final DroppedByRetention dropped = new DroppedByRetention(new RetentionProperties(null, null), GENERATION);
+	private final DroppedByRetention dropped = new DroppedByRetention(new RetentionProperties(100_000, null),
+			GENERATION);
 
 	@Test
 	void everyIdDroppedIsKnownAndFewOthersAre() {

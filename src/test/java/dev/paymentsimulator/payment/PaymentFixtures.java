@@ -57,7 +57,7 @@ final class PaymentFixtures {
 		this.clock = SimulatorClock.standalone(Clock.fixed(START, ZoneOffset.UTC), START, publisher);
 		IdGenerator ids = new IdGenerator(42L, (name, fresh) -> fresh.get());
 		this.cards = new TestCards(ids);
-		RetentionProperties retention = new RetentionProperties(null, null);
+		RetentionProperties retention = new RetentionProperties(100_000, null);
 		this.store = new InMemoryPayments(retention);
 		Payments payments = wrap.apply(this.store);
 		this.service = new PaymentService(payments, this.clock, ids, this.cards, publisher,
