@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code compose.yaml} read as Docker Compose reads it (these machines have no Docker
  * engine to run it): the simulator beside the Node example receiver, sharing one signing
- * secret, on the port the README's walkthrough sends webhooks to.
+ * secret, on the port the Docker instructions of {@code docs/operations.md} send webhooks
+ * to.
  */
 class ComposeFileTests {
 
@@ -39,7 +40,7 @@ class ComposeFileTests {
 		assertThat(simulatorEnvironment.get("SIMULATOR_WEBHOOKS_SECRET")).startsWith("whsec_")
 			.isEqualTo(receiverEnvironment.get("WEBHOOK_SECRET"));
 		assertThat(receiverEnvironment.get("PORT")).isEqualTo("4000");
-		assertThat(Files.readString(Path.of("README.md")))
+		assertThat(Files.readString(Path.of("docs", "operations.md")))
 			.contains("\"webhook_url\":\"http://receiver:4000/webhooks\"");
 	}
 

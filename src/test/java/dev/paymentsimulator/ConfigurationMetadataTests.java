@@ -20,9 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The settings' metadata, which IDEs read for completion and help, and the README's
- * configuration table describe the same settings, with the same defaults: one added to
- * either, or a default changed in one, shows here.
+ * The settings' metadata, which IDEs read for completion and help, and the table of
+ * {@code docs/configuration.md} describe the same settings, with the same defaults: one
+ * added to either, or a default changed in one, shows here.
  */
 class ConfigurationMetadataTests {
 
@@ -48,7 +48,7 @@ class ConfigurationMetadataTests {
 			}
 		}
 		Set<String> inReadme = new TreeSet<>();
-		Matcher rows = TABLE_ROW.matcher(Files.readString(Path.of("README.md")));
+		Matcher rows = TABLE_ROW.matcher(Files.readString(Path.of("docs", "configuration.md")));
 		while (rows.find()) {
 			inReadme.add(rows.group(1));
 			// the environment variable is the relaxed binding of the property's name
