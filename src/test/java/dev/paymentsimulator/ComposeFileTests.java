@@ -1,11 +1,16 @@
 package dev.paymentsimulator;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -42,6 +47,24 @@ class ComposeFileTests {
 		assertThat(receiverEnvironment.get("PORT")).isEqualTo("4000");
 		assertThat(Files.readString(Path.of("docs", "operations.md")))
 			.contains("\"webhook_url\":\"http://receiver:4000/webhooks\"");
+	}
+
+	/**
+	 * Where a Compose client is installed, it validates the file too; no engine needed.
+	 */
+	@Test
+	void aComposeClientFindsTheFileValid() throws Exception {
+		Optional<Path> client = Stream.of(System.getenv("PATH").split(":"))
+			.map((dir) -> Path.of(dir, "docker-compose"))
+			.filter(Files::isExecutable)
+			.findFirst();
+		Assumptions.assumeTrue(client.isPresent(), "no docker-compose on the PATH");
+		Process config = new ProcessBuilder(client.get().toString(), "-f", "compose.yaml", "config", "-q")
+			.redirectErrorStream(true)
+			.start();
+		String said = new String(config.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(config.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(config.exitValue()).as(said).isZero();
 	}
 
 }
