@@ -7,6 +7,7 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.ComposedSchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
@@ -66,12 +67,18 @@ class OpenApiConfiguration {
 			.info(new Info().title("Payment Simulator")
 				.version("v1")
 				.description("A payment gateway for development and CI. Amounts are integers in the currency's minor"
-						+ " unit; every error is application/problem+json with a code."))
+						+ " unit; every error is application/problem+json with a code.")
+				.license(new License().name("Apache-2.0").url("https://www.apache.org/licenses/LICENSE-2.0")))
 			.components(new Components().addSecuritySchemes("apiKey",
 					new SecurityScheme().type(SecurityScheme.Type.HTTP)
 						.scheme("bearer")
 						.description("sk_test_<namespace>, or pk_test_<namespace> with a client_secret")))
 			.addSecurityItem(new SecurityRequirement().addList("apiKey"));
+	}
+
+	@Bean
+	OpenApiCustomizer apiOperations() {
+		return new ApiOperations();
 	}
 
 	/**

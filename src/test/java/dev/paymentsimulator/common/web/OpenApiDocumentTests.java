@@ -3,11 +3,14 @@ package dev.paymentsimulator.common.web;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import dev.paymentsimulator.support.Api;
 import dev.paymentsimulator.support.Api.Answer;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -47,6 +50,32 @@ class OpenApiDocumentTests {
 					+ "./mvnw verify -Dopenapi.update=true writes it over the committed one.\n"
 					+ firstDifference(committed, document));
 		}
+	}
+
+	/** Names that read well in generated clients, and groups a reader looks for. */
+	@Test
+	void everyOperationHasAStableReadableIdASummaryAndAGroup() {
+		JsonNode paths = new Api(this.port).get("/v3/api-docs").json().get("paths");
+		Set<String> ids = new HashSet<>();
+		paths.properties().forEach((path) -> path.getValue().properties().forEach((method) -> {
+			JsonNode operation = method.getValue();
+			String where = method.getKey() + " " + path.getKey();
+			assertThat(operation.path("operationId").asString()).as(where).matches("[a-z][A-Za-z]+");
+			assertThat(ids.add(operation.path("operationId").asString())).as(where + " has a unique id").isTrue();
+			assertThat(operation.path("summary").asString()).as(where).isNotBlank();
+			assertThat(operation.path("tags").get(0).asString()).as(where).doesNotEndWith("-controller");
+		}));
+		assertThat(ids).contains("createPayment", "capturePayment", "listEvents", "createWebhookEndpoint");
+		assertThat(paths.path("/v1/payments").path("post").path("responses").has("201")).isTrue();
+		assertThat(
+				paths.path("/v1/payments").path("post").path("responses").path("201").path("headers").has("Location"))
+			.isTrue();
+		assertThat(paths.path("/v1/payments")
+			.path("get")
+			.path("responses")
+			.path("200")
+			.path("content")
+			.has("application/json")).isTrue();
 	}
 
 	private static String firstDifference(String committed, String live) {
