@@ -1,11 +1,14 @@
 package dev.paymentsimulator.common.web;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.examples.Example;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.ComposedSchema;
@@ -15,7 +18,9 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -97,7 +102,14 @@ class OpenApiConfiguration {
 				}
 				add(operation.getResponses(), "400", "Bad input; param names the field", "parameter_invalid");
 				add(operation.getResponses(), "401", "Malformed or refused API key", "invalid_api_key");
+				add(operation.getResponses(), "403", "A publishable key where a secret key is needed",
+						"secret_key_required");
 				add(operation.getResponses(), "404", "No such object in this key's namespace", "resource_missing");
+				add(operation.getResponses(), "500", "Only when Simulator-Fault asked for a failure", "internal_error");
+				simulatorHeaders(operation);
+				if (item.getPost() == operation) {
+					idempotency(operation);
+				}
 				if (path.contains("/payments")) {
 					add(operation.getResponses(), "409", "The state machine forbids the move", "payment_invalid_state");
 				}
@@ -119,13 +131,57 @@ class OpenApiConfiguration {
 		};
 	}
 
-	private static void add(io.swagger.v3.oas.models.responses.ApiResponses responses, String status,
-			String description, String code) {
-		if (responses.containsKey(status)) {
-			return;
+	/**
+	 * Headers that every API operation reads, for tests that want slow or failing
+	 * answers.
+	 */
+	private static void simulatorHeaders(Operation operation) {
+		operation.addParametersItem(new HeaderParameter().name("Simulator-Latency")
+			.description("Holds the answer this many milliseconds")
+			.schema(new IntegerSchema().minimum(BigDecimal.ZERO).maximum(BigDecimal.valueOf(30_000))));
+		operation.addParametersItem(new HeaderParameter().name("Simulator-Fault")
+			.description("Answers 500 before or after the change is stored, or drops the connection after it")
+			.schema(new StringSchema()._enum(List.of("error_before", "error_after_commit", "drop_after_commit"))));
+	}
+
+	/**
+	 * A POST may carry an Idempotency-Key: a retry gets the kept answer, marked
+	 * Idempotent-Replayed.
+	 */
+	private static void idempotency(Operation operation) {
+		operation.addParametersItem(new HeaderParameter().name("Idempotency-Key")
+			.description("Makes retries safe: the same key and body answer what the first call answered")
+			.schema(new StringSchema().minLength(1).maxLength(255)));
+		operation.getResponses().forEach((status, response) -> {
+			if (status.startsWith("2")) {
+				response.addHeaderObject("Idempotent-Replayed",
+						new Header().description(
+								"true when this is the kept answer to an earlier call with the same Idempotency-Key")
+							.schema(new StringSchema()._enum(List.of("true"))));
+			}
+		});
+		add(operation.getResponses(), "409", "The same Idempotency-Key is still being answered",
+				"idempotency_key_in_use");
+		add(operation.getResponses(), "422", "The Idempotency-Key was used with another request",
+				"idempotency_key_reused");
+		if (operation.getRequestBody() != null) {
+			add(operation.getResponses(), "413", "The body is larger than the API reads", "body_too_large");
+			add(operation.getResponses(), "415", "The body is not application/json", "unsupported_media_type");
 		}
+	}
+
+	/**
+	 * A problem answer with its example; beside the examples already there for the
+	 * status.
+	 */
+	private static void add(ApiResponses responses, String status, String description, String code) {
 		Map<String, Object> example = Map.of("type", "urn:payment-simulator:problem:" + code, "title", description,
 				"status", Integer.parseInt(status), "detail", description + ".", "code", code);
+		ApiResponse existing = responses.get(status);
+		if (existing != null && existing.getContent() != null) {
+			existing.getContent().values().forEach((media) -> media.addExamples(code, new Example().value(example)));
+			return;
+		}
 		responses.addApiResponse(status,
 				new ApiResponse().description(description)
 					.content(new Content().addMediaType("application/problem+json",

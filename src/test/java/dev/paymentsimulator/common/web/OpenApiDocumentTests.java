@@ -3,6 +3,7 @@ package dev.paymentsimulator.common.web;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -76,6 +77,33 @@ class OpenApiDocumentTests {
 			.path("200")
 			.path("content")
 			.has("application/json")).isTrue();
+		JsonNode create = paths.path("/v1/payments").path("post");
+		List<String> headers = new ArrayList<>();
+		create.path("parameters").forEach((parameter) -> headers.add(parameter.path("name").asString()));
+		assertThat(headers).contains("Idempotency-Key", "Simulator-Latency", "Simulator-Fault");
+		assertThat(create.path("responses").path("201").path("headers").has("Idempotent-Replayed")).isTrue();
+		for (String status : List.of("402", "403", "409", "413", "415", "422")) {
+			assertThat(create.path("responses").path(status).path("content").has("application/problem+json")).as(status)
+				.isTrue();
+		}
+	}
+
+	/** Events were declared strings; an event the API answers has the declared shape. */
+	@Test
+	void anEventIsTheObjectTheDocumentDeclares() {
+		Api api = new Api(this.port).withKey("sk_test_openapi_events");
+		api.post("/v1/payments",
+				"{\"amount\":1000,\"currency\":\"usd\",\"confirm\":true,\"payment_method\":\"pm_card_visa\"}");
+		JsonNode event = api.get("/v1/events?limit=1").json().get("data").get(0);
+		JsonNode declared = api.get("/v3/api-docs").json().path("components").path("schemas").path("Event");
+		List<String> fields = new ArrayList<>(event.propertyNames());
+		List<String> properties = new ArrayList<>(declared.path("properties").propertyNames());
+		assertThat(fields).containsExactlyInAnyOrderElementsOf(properties);
+		List<String> types = new ArrayList<>();
+		declared.path("properties").path("type").path("enum").forEach((type) -> types.add(type.asString()));
+		assertThat(types).contains(event.get("type").asString(), "payment.created", "payment.refunded");
+		List<String> data = new ArrayList<>(event.get("data").propertyNames());
+		assertThat(data).containsExactlyInAnyOrder("payment", "refund");
 	}
 
 	private static String firstDifference(String committed, String live) {
