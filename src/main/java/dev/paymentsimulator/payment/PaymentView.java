@@ -3,11 +3,30 @@ package dev.paymentsimulator.payment;
 import java.util.List;
 import java.util.Map;
 
-/** The payment as the contract shows it; field order is the contract's. */
-public record PaymentView(String id, String object, long created, boolean livemode, long amount, String currency,
-		String status, String captureMethod, long amountCapturable, long amountReceived, long amountRefunded,
-		String clientSecret, String description, Map<String, String> metadata, PaymentMethodView paymentMethod,
-		ErrorView lastError, NextActionView nextAction, String cancellationReason, List<RefundView> refunds) {
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The payment as the contract shows it; field order is the contract's. Every field is
+ * always written, {@code null} where the payment has no value; the OpenAPI document says
+ * so ({@code required}, {@code nullable}) and lists the closed sets.
+ */
+@Schema(name = "Payment",
+		requiredProperties = { "id", "object", "created", "livemode", "amount", "currency", "status", "capture_method",
+				"amount_capturable", "amount_received", "amount_refunded", "client_secret", "description", "metadata",
+				"payment_method", "last_error", "next_action", "cancellation_reason", "refunds" })
+public record PaymentView(String id, @Schema(allowableValues = "payment") String object,
+		@Schema(description = "Unix seconds on the namespace's simulated clock") long created, boolean livemode,
+		@Schema(description = "In the currency's minor unit") long amount, String currency, @Schema(allowableValues = {
+				"created", "requires_action", "processing", "authorized", "succeeded", "captured", "failed",
+				"partially_refunded", "refunded", "canceled" }) String status,
+		@Schema(allowableValues = { "automatic", "manual" }) String captureMethod, long amountCapturable,
+		long amountReceived, long amountRefunded, String clientSecret,
+		@Schema(nullable = true) @Nullable String description, Map<String, String> metadata,
+		@Schema(nullable = true) @Nullable PaymentMethodView paymentMethod,
+		@Schema(nullable = true) @Nullable ErrorView lastError,
+		@Schema(nullable = true) @Nullable NextActionView nextAction,
+		@Schema(nullable = true) @Nullable String cancellationReason, List<RefundView> refunds){
 
 	/** Without the client secret, which lets a browser confirm the payment. */
 	@Override
@@ -24,7 +43,8 @@ public record PaymentView(String id, String object, long created, boolean livemo
 				payment.cancellationReason(), payment.refunds().stream().map(RefundView::of).toList());
 	}
 
-	record PaymentMethodView(String type, CardView card) {
+	@Schema(name = "PaymentMethod", requiredProperties = { "type", "card" })
+	record PaymentMethodView(@Schema(allowableValues = "card") String type, CardView card) {
 
 		static PaymentMethodView of(Card card) {
 			return (card != null) ? new PaymentMethodView("card",
@@ -34,10 +54,12 @@ public record PaymentView(String id, String object, long created, boolean livemo
 
 	}
 
+	@Schema(name = "Card", requiredProperties = { "brand", "last4", "exp_month", "exp_year", "fingerprint" })
 	record CardView(String brand, String last4, int expMonth, int expYear, String fingerprint) {
 	}
 
-	record ErrorView(String code, String declineCode, String message) {
+	@Schema(name = "PaymentError", requiredProperties = { "code", "decline_code", "message" })
+	record ErrorView(String code, @Schema(nullable = true) @Nullable String declineCode, String message) {
 
 		static ErrorView of(PaymentError error) {
 			return (error != null) ? new ErrorView(error.code().value(), error.declineCode(), error.message()) : null;
@@ -45,7 +67,8 @@ public record PaymentView(String id, String object, long created, boolean livemo
 
 	}
 
-	record NextActionView(String type, RedirectView redirectToUrl) {
+	@Schema(name = "NextAction", requiredProperties = { "type", "redirect_to_url" })
+	record NextActionView(@Schema(allowableValues = "redirect_to_url") String type, RedirectView redirectToUrl) {
 
 		static NextActionView of(NextAction action) {
 			return (action != null)
@@ -54,7 +77,8 @@ public record PaymentView(String id, String object, long created, boolean livemo
 
 	}
 
-	record RedirectView(String url, String returnUrl) {
+	@Schema(name = "Redirect", requiredProperties = { "url", "return_url" })
+	record RedirectView(String url, @Schema(nullable = true) @Nullable String returnUrl) {
 	}
 
 }

@@ -37,11 +37,11 @@ class EventDocumentation {
 
 	private static Schema<?> event() {
 		List<String> types = Arrays.stream(PaymentEventType.values()).map(PaymentEventType::value).toList();
-		Schema<?> refund = new ComposedSchema().allOf(List.of(reference("RefundView")))
+		Schema<?> refund = new ComposedSchema().allOf(List.of(reference("Refund")))
 			.nullable(true)
 			.description("The refund made, for payment.refunded; null for every other type");
 		Schema<?> data = new ObjectSchema()
-			.addProperty("payment", reference("PaymentView").description("The payment right after the change"))
+			.addProperty("payment", reference("Payment").description("The payment right after the change"))
 			.addProperty("refund", refund)
 			.required(List.of("payment", "refund"));
 		return new ObjectSchema().description("One change of a payment, as the API lists it and webhooks deliver it")

@@ -106,6 +106,28 @@ class OpenApiDocumentTests {
 		assertThat(data).containsExactlyInAnyOrder("payment", "refund");
 	}
 
+	/**
+	 * Every field the document requires is there, and every null one is declared
+	 * nullable.
+	 */
+	@Test
+	void aPaymentIsTheObjectTheDocumentDeclares() {
+		Api api = new Api(this.port).withKey("sk_test_openapi_payments");
+		JsonNode payment = api.post("/v1/payments", "{\"amount\":1000,\"currency\":\"usd\"}").json();
+		JsonNode declared = api.get("/v3/api-docs").json().path("components").path("schemas").path("Payment");
+		List<String> required = new ArrayList<>();
+		declared.path("required").forEach((name) -> required.add(name.asString()));
+		assertThat(new ArrayList<>(payment.propertyNames())).containsExactlyInAnyOrderElementsOf(required);
+		for (String name : payment.propertyNames()) {
+			if (payment.get(name).isNull()) {
+				assertThat(declared.path("properties").path(name).path("nullable").asBoolean()).as(name).isTrue();
+			}
+		}
+		List<String> statuses = new ArrayList<>();
+		declared.path("properties").path("status").path("enum").forEach((status) -> statuses.add(status.asString()));
+		assertThat(statuses).contains(payment.get("status").asString());
+	}
+
 	private static String firstDifference(String committed, String live) {
 		List<String> before = committed.lines().toList();
 		List<String> after = live.lines().toList();

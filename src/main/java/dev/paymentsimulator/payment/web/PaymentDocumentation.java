@@ -1,0 +1,40 @@
+package dev.paymentsimulator.payment.web;
+
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.models.media.ComposedSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The payment's object fields that are {@code null} until the payment has one (a card, an
+ * error, a 3-D Secure step). OpenAPI 3.0 ignores {@code nullable} beside a {@code $ref},
+ * and swagger-core drops it there, so each is written as {@code allOf} its reference,
+ * nullable.
+ */
+@Configuration(proxyBeanMethods = false)
+class PaymentDocumentation {
+
+	private static final List<String> NULLABLE_OBJECTS = List.of("payment_method", "last_error", "next_action");
+
+	@Bean
+	OpenApiCustomizer nullablePaymentObjects() {
+		return (openApi) -> {
+			Schema<?> payment = openApi.getComponents().getSchemas().get("Payment");
+			@SuppressWarnings("rawtypes")
+			Map<String, Schema> properties = payment.getProperties();
+			for (String name : NULLABLE_OBJECTS) {
+				Schema<?> reference = properties.get(name);
+				if (reference.get$ref() != null) {
+					properties.put(name, new ComposedSchema().allOf(List.of(new Schema<>().$ref(reference.get$ref())))
+						.nullable(true));
+				}
+			}
+		};
+	}
+
+}
