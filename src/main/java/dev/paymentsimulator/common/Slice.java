@@ -14,6 +14,10 @@ public record Slice<T>(List<T> items, boolean hasMore) {
 	 * Takes up to {@code limit} matching items, looking one further to tell whether more
 	 * exist.
 	 */
+	public static <T> Slice<T> empty() {
+		return new Slice<>(List.of(), false);
+	}
+
 	public static <T> Slice<T> take(Iterator<T> newestFirst, Predicate<? super T> filter, int limit) {
 		List<T> items = new ArrayList<>(Math.min(limit, 16));
 		while (newestFirst.hasNext()) {

@@ -71,14 +71,12 @@ class InMemoryEvents implements Events {
 	@Override
 	public Slice<Event> list(Namespace namespace, PageRequest page, String type, String paymentId) {
 		Long after = page.after((id) -> find(namespace, id), Event::sequence);
-		Shelf shelf = this.shelves.get(namespace);
-		if (shelf == null) {
-			return new Slice<>(List.of(), false);
-		}
-		return Slice.olderThan(shelf.bySequence, after, (event) -> event,
-				(event) -> (type == null || type.equals(event.type()))
-						&& (paymentId == null || paymentId.equals(event.paymentId())),
-				page.limit());
+		return this.shelves.read(namespace,
+				(shelf) -> Slice.olderThan(shelf.bySequence, after, (event) -> event,
+						(event) -> (type == null || type.equals(event.type()))
+								&& (paymentId == null || paymentId.equals(event.paymentId())),
+						page.limit()),
+				Slice.empty());
 	}
 
 	private static final class Shelf {

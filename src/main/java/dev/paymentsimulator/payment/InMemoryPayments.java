@@ -14,7 +14,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 
 import dev.paymentsimulator.account.Namespace;
-import dev.paymentsimulator.common.ApiException;
 import dev.paymentsimulator.common.PageRequest;
 import dev.paymentsimulator.common.Slice;
 import dev.paymentsimulator.store.OnMemoryStore;
@@ -84,27 +83,18 @@ class InMemoryPayments implements Payments {
 
 	@Override
 	public Payment update(Namespace namespace, String id, UnaryOperator<Payment> change) {
-		PaymentShelf shelf = this.shelves.get(namespace);
-		Payment updated = (shelf != null) ? shelf.payments.computeIfPresent(id, (key, current) -> {
+		return this.shelves.update(namespace, "payment", id, (shelf) -> shelf.payments, (shelf, current) -> {
 			Payment next = change.apply(current);
 			shelf.reindex(current, next);
 			return next;
-		}) : null;
-		if (updated == null) {
-			throw ApiException.notFound("payment", id);
-		}
-		return updated;
+		});
 	}
 
 	@Override
 	public Slice<Payment> list(Namespace namespace, PageRequest page, PaymentStatus status) {
 		Long after = page.after((id) -> find(namespace, id), Payment::sequence);
-		PaymentShelf shelf = this.shelves.get(namespace);
-		if (shelf == null) {
-			return new Slice<>(List.of(), false);
-		}
-		return Slice.olderThan(shelf.paymentIds, after, shelf.payments::get,
-				(payment) -> status == null || payment.status() == status, page.limit());
+		return this.shelves.read(namespace, (shelf) -> Slice.olderThan(shelf.paymentIds, after, shelf.payments::get,
+				(payment) -> status == null || payment.status() == status, page.limit()), Slice.empty());
 	}
 
 	@Override
@@ -115,12 +105,8 @@ class InMemoryPayments implements Payments {
 	@Override
 	public Slice<Refund> listRefunds(Namespace namespace, PageRequest page) {
 		Long after = page.after((id) -> findRefund(namespace, id), Refund::sequence);
-		PaymentShelf shelf = this.shelves.get(namespace);
-		if (shelf == null) {
-			return new Slice<>(List.of(), false);
-		}
-		return Slice.olderThan(shelf.refundIds, after, (id) -> findRefund(namespace, id).orElse(null), (refund) -> true,
-				page.limit());
+		return this.shelves.read(namespace, (shelf) -> Slice.olderThan(shelf.refundIds, after,
+				(id) -> findRefund(namespace, id).orElse(null), (refund) -> true, page.limit()), Slice.empty());
 	}
 
 	@Override

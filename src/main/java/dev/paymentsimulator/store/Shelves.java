@@ -6,10 +6,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 import dev.paymentsimulator.account.Namespace;
+import dev.paymentsimulator.common.ApiException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,10 +41,36 @@ public final class Shelves<S> {
 		return this.shelves.get(namespace);
 	}
 
+	/**
+	 * What {@code read} answers from the namespace's shelf; {@code none} when it has
+	 * none.
+	 */
+	public <T> T read(Namespace namespace, Function<S, T> read, T none) {
+		S shelf = this.shelves.get(namespace);
+		return (shelf != null) ? read.apply(shelf) : none;
+	}
+
 	/** What {@code lookup} finds on the namespace's shelf; empty when it has none. */
 	public <T> Optional<T> find(Namespace namespace, Function<S, @Nullable T> lookup) {
 		S shelf = this.shelves.get(namespace);
 		return (shelf != null) ? Optional.ofNullable(lookup.apply(shelf)) : Optional.empty();
+	}
+
+	/**
+	 * Changes one object on the namespace's shelf atomically: {@code change} sees the
+	 * current object and the shelf, and answers the next one.
+	 * @param kind what the object is, for the {@code resource_missing} problem when
+	 * absent
+	 */
+	public <T> T update(Namespace namespace, String kind, String id, Function<S, ConcurrentMap<String, T>> objects,
+			BiFunction<S, T, T> change) {
+		S shelf = this.shelves.get(namespace);
+		T updated = (shelf != null)
+				? objects.apply(shelf).computeIfPresent(id, (key, current) -> change.apply(shelf, current)) : null;
+		if (updated == null) {
+			throw ApiException.notFound(kind, id);
+		}
+		return updated;
 	}
 
 	/** Takes the namespace's shelf away, for a reset; answers it, or {@code null}. */

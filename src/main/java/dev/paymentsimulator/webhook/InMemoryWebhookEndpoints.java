@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 
 import dev.paymentsimulator.account.Namespace;
-import dev.paymentsimulator.common.ApiException;
 import dev.paymentsimulator.common.PageRequest;
 import dev.paymentsimulator.common.Slice;
 import dev.paymentsimulator.store.OnMemoryStore;
@@ -50,13 +49,8 @@ class InMemoryWebhookEndpoints implements WebhookEndpoints {
 
 	@Override
 	public WebhookEndpoint update(Namespace namespace, String id, UnaryOperator<WebhookEndpoint> change) {
-		Shelf shelf = this.shelves.get(namespace);
-		WebhookEndpoint updated = (shelf != null)
-				? shelf.endpoints.computeIfPresent(id, (key, current) -> change.apply(current)) : null;
-		if (updated == null) {
-			throw ApiException.notFound("webhook endpoint", id);
-		}
-		return updated;
+		return this.shelves.update(namespace, "webhook endpoint", id, (shelf) -> shelf.endpoints,
+				(shelf, current) -> change.apply(current));
 	}
 
 	@Override
@@ -72,11 +66,9 @@ class InMemoryWebhookEndpoints implements WebhookEndpoints {
 	@Override
 	public Slice<WebhookEndpoint> list(Namespace namespace, PageRequest page) {
 		Long after = page.after((id) -> find(namespace, id), WebhookEndpoint::sequence);
-		Shelf shelf = this.shelves.get(namespace);
-		if (shelf == null) {
-			return new Slice<>(List.of(), false);
-		}
-		return Slice.olderThan(shelf.ids, after, shelf.endpoints::get, (endpoint) -> true, page.limit());
+		return this.shelves.read(namespace,
+				(shelf) -> Slice.olderThan(shelf.ids, after, shelf.endpoints::get, (endpoint) -> true, page.limit()),
+				Slice.empty());
 	}
 
 	@Override
