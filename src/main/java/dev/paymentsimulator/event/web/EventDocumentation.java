@@ -37,7 +37,9 @@ class EventDocumentation {
 
 	private static Schema<?> event() {
 		List<String> types = Arrays.stream(PaymentEventType.values()).map(PaymentEventType::value).toList();
+		// type beside nullable: OpenAPI 3.0 reads nullable only with a type
 		Schema<?> refund = new ComposedSchema().allOf(List.of(reference("Refund")))
+			.type("object")
 			.nullable(true)
 			.description("The refund made, for payment.refunded; null for every other type");
 		Schema<?> data = new ObjectSchema()

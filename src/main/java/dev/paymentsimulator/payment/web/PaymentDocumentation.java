@@ -30,8 +30,11 @@ class PaymentDocumentation {
 			for (String name : NULLABLE_OBJECTS) {
 				Schema<?> reference = properties.get(name);
 				if (reference.get$ref() != null) {
-					properties.put(name, new ComposedSchema().allOf(List.of(new Schema<>().$ref(reference.get$ref())))
-						.nullable(true));
+					// type beside nullable: OpenAPI 3.0 reads nullable only with a type
+					properties.put(name,
+							new ComposedSchema().allOf(List.of(new Schema<>().$ref(reference.get$ref())))
+								.type("object")
+								.nullable(true));
 				}
 			}
 		};
