@@ -3,11 +3,14 @@ package dev.paymentsimulator.common;
 import java.util.List;
 import java.util.function.Function;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * The list envelope every collection answers with:
  * {@code {"object":"list","data":[…],"has_more":…,"url":"/v1/…"}}.
  */
-public record ListPage<T>(String object, List<T> data, boolean hasMore, String url) {
+@Schema(requiredProperties = { "object", "data", "has_more", "url" })
+public record ListPage<T>(@Schema(allowableValues = "list") String object, List<T> data, boolean hasMore, String url) {
 
 	public static <T> ListPage<T> of(List<T> data, boolean hasMore, String url) {
 		return new ListPage<>("list", data, hasMore, url);

@@ -7,6 +7,8 @@ import dev.paymentsimulator.common.ListPage;
 import dev.paymentsimulator.common.PageRequest;
 import dev.paymentsimulator.webhook.DeliveryAttempt;
 import dev.paymentsimulator.webhook.WebhookService;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -29,8 +31,12 @@ class DeliveryController {
 		this.webhooks = webhooks;
 	}
 
-	record DeliveryView(String id, String object, String event, String endpoint, String url, int attempt,
-			Integer statusCode, String error, long durationMs, Long nextAttemptAt, long created, String requestBody,
+	@Schema(name = "WebhookDelivery", requiredProperties = { "id", "object", "event", "endpoint", "url", "attempt",
+			"status_code", "error", "duration_ms", "next_attempt_at", "created", "request_body", "request_headers" })
+	record DeliveryView(String id, @Schema(allowableValues = "webhook_delivery") String object, String event,
+			@Schema(nullable = true) @Nullable String endpoint, String url, int attempt,
+			@Schema(nullable = true) @Nullable Integer statusCode, @Schema(nullable = true) @Nullable String error,
+			long durationMs, @Schema(nullable = true) @Nullable Long nextAttemptAt, long created, String requestBody,
 			Map<String, String> requestHeaders) {
 
 		static DeliveryView of(DeliveryAttempt attempt) {

@@ -10,10 +10,12 @@ import dev.paymentsimulator.common.ListPage;
 import dev.paymentsimulator.common.PageRequest;
 import dev.paymentsimulator.webhook.WebhookEndpoint;
 import dev.paymentsimulator.webhook.WebhookService;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -39,8 +41,11 @@ class WebhookEndpointController {
 	 * The endpoint as the API shows it; {@code secret} only right after create and
 	 * rotate.
 	 */
-	record EndpointView(String id, String object, String url, List<String> enabledEvents, boolean disabled,
-			long created, @JsonInclude(JsonInclude.Include.NON_NULL) String secret) {
+	@Schema(name = "WebhookEndpoint",
+			requiredProperties = { "id", "object", "url", "enabled_events", "disabled", "created" })
+	record EndpointView(String id, @Schema(allowableValues = "webhook_endpoint") String object, String url,
+			List<String> enabledEvents, boolean disabled, long created,
+			@Schema(description = "Only in the answers to create and rotate_secret") @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String secret) {
 
 		static EndpointView of(WebhookEndpoint endpoint, boolean withSecret) {
 			return new EndpointView(endpoint.id(), "webhook_endpoint", endpoint.url(), endpoint.enabledEvents(),

@@ -3,6 +3,7 @@ package dev.paymentsimulator.common.web;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
 
 /**
  * {@code openapi.yaml}, committed for users to import or generate clients from without a
@@ -111,21 +113,48 @@ class OpenApiDocumentTests {
 	 * nullable.
 	 */
 	@Test
-	void aPaymentIsTheObjectTheDocumentDeclares() {
-		Api api = new Api(this.port).withKey("sk_test_openapi_payments");
+	void paymentsEndpointsDeliveriesAndListsAreTheObjectsTheDocumentDeclares() {
+		Api api = new Api(this.port).withKey("sk_test_openapi_objects");
+		JsonNode schemas = api.get("/v3/api-docs").json().path("components").path("schemas");
 		JsonNode payment = api.post("/v1/payments", "{\"amount\":1000,\"currency\":\"usd\"}").json();
-		JsonNode declared = api.get("/v3/api-docs").json().path("components").path("schemas").path("Payment");
+		conforms(payment, "Payment", schemas);
+		List<String> statuses = new ArrayList<>();
+		schemas.path("Payment")
+			.path("properties")
+			.path("status")
+			.path("enum")
+			.forEach((status) -> statuses.add(status.asString()));
+		assertThat(statuses).contains(payment.get("status").asString());
+		conforms(api.get("/v1/payments").json(), "ListPagePayment", schemas);
+		JsonNode endpoint = api.post("/v1/webhook_endpoints", "{\"url\":\"http://127.0.0.1:9/hooks\"}").json();
+		conforms(endpoint, "WebhookEndpoint", schemas);
+		conforms(api.get("/v1/webhook_endpoints/" + endpoint.get("id").asString()).json(), "WebhookEndpoint", schemas);
+		String confirmed = api
+			.post("/v1/payments",
+					"{\"amount\":1000,\"currency\":\"usd\",\"confirm\":true,\"payment_method\":\"pm_card_visa\"}")
+			.text("id");
+		String event = api.get("/v1/events?payment=" + confirmed).json().get("data").get(0).get("id").asString();
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> api.get("/v1/events/" + event + "/deliveries").json().get("data").size() > 0);
+		for (JsonNode delivery : api.get("/v1/events/" + event + "/deliveries").json().get("data")) {
+			conforms(delivery, "WebhookDelivery", schemas);
+		}
+	}
+
+	private static void conforms(JsonNode value, String schemaName, JsonNode schemas) {
+		JsonNode schema = schemas.path(schemaName);
+		assertThat(schema.isMissingNode()).as(schemaName + " is declared").isFalse();
 		List<String> required = new ArrayList<>();
-		declared.path("required").forEach((name) -> required.add(name.asString()));
-		assertThat(new ArrayList<>(payment.propertyNames())).containsExactlyInAnyOrderElementsOf(required);
-		for (String name : payment.propertyNames()) {
-			if (payment.get(name).isNull()) {
-				assertThat(declared.path("properties").path(name).path("nullable").asBoolean()).as(name).isTrue();
+		schema.path("required").forEach((name) -> required.add(name.asString()));
+		assertThat(new ArrayList<>(value.propertyNames())).as(schemaName).containsAll(required);
+		assertThat(schema.path("properties").propertyNames()).as(schemaName).containsAll(value.propertyNames());
+		for (String name : value.propertyNames()) {
+			if (value.get(name).isNull()) {
+				assertThat(schema.path("properties").path(name).path("nullable").asBoolean())
+					.as(schemaName + "." + name)
+					.isTrue();
 			}
 		}
-		List<String> statuses = new ArrayList<>();
-		declared.path("properties").path("status").path("enum").forEach((status) -> statuses.add(status.asString()));
-		assertThat(statuses).contains(payment.get("status").asString());
 	}
 
 	private static String firstDifference(String committed, String live) {
