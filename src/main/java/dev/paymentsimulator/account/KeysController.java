@@ -1,5 +1,7 @@
 package dev.paymentsimulator.account;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -11,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class KeysController {
 
+	@Schema(name = "Keys", requiredProperties = { "object", "namespace", "publishable_key" })
 	record KeysView(String object, String namespace, String publishableKey) {
 
 		@Override

@@ -14,6 +14,8 @@ import java.util.TreeMap;
 import dev.paymentsimulator.account.Namespace;
 import dev.paymentsimulator.common.ApiException;
 import dev.paymentsimulator.event.Event;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,7 +52,8 @@ public class WebhookVerifier {
 	 * The verdict, with {@code reason} naming the failure and {@code message} explaining
 	 * it.
 	 */
-	public record Verification(boolean valid, String reason, String message) {
+	@Schema(requiredProperties = { "valid", "reason", "message" })
+	public record Verification(boolean valid, @Schema(nullable = true) @Nullable String reason, String message) {
 
 		static Verification ok(String message) {
 			return new Verification(true, null, message);

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 
 import dev.paymentsimulator.account.Namespace;
 import dev.paymentsimulator.clock.SimulatorClock;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -30,6 +31,7 @@ class ClockController {
 		this.clock = clock;
 	}
 
+	@Schema(name = "Clock", requiredProperties = { "object", "now", "iso" })
 	record ClockView(String object, long now, String iso) {
 		static ClockView of(Instant now) {
 			return new ClockView("simulator_clock", now.getEpochSecond(),

@@ -8,6 +8,7 @@ import dev.paymentsimulator.common.RawJson;
 import dev.paymentsimulator.payment.PaymentView;
 import dev.paymentsimulator.simulator.ResetService;
 import dev.paymentsimulator.simulator.TriggerService;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
@@ -31,13 +32,16 @@ class SimulatorControlController {
 		this.trigger = trigger;
 	}
 
-	record ResetView(String object, Map<String, Long> deleted) {
+	@Schema(name = "Reset", requiredProperties = { "object", "deleted" })
+	record ResetView(@Schema(allowableValues = "simulator_reset") String object, Map<String, Long> deleted) {
 	}
 
 	record Trigger(@NotNull String event, TriggerService.Overrides payment) {
 	}
 
-	record TriggerView(String object, RawJson event, PaymentView payment) {
+	@Schema(name = "Triggered", requiredProperties = { "object", "event", "payment" })
+	record TriggerView(@Schema(allowableValues = "simulator_trigger") String object, RawJson event,
+			PaymentView payment) {
 	}
 
 	@PostMapping("/reset")

@@ -59,7 +59,8 @@ class WebhookEndpointController {
 
 	}
 
-	record Deleted(String id, String object, boolean deleted) {
+	@Schema(name = "DeletedWebhookEndpoint", requiredProperties = { "id", "object", "deleted" })
+	record Deleted(String id, @Schema(allowableValues = "webhook_endpoint") String object, boolean deleted) {
 	}
 
 	record CreateEndpoint(@NotNull String url, List<String> enabledEvents, Boolean disabled) {

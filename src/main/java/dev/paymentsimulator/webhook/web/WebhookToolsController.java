@@ -6,6 +6,7 @@ import dev.paymentsimulator.account.Namespace;
 import dev.paymentsimulator.webhook.WebhookService;
 import dev.paymentsimulator.webhook.WebhookVerifier;
 import dev.paymentsimulator.webhook.WebhookVerifier.Verification;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
@@ -36,6 +37,7 @@ class WebhookToolsController {
 
 	}
 
+	@Schema(name = "WebhookSecret", requiredProperties = { "object", "secret" })
 	record SecretView(String object, String secret) {
 
 		@Override

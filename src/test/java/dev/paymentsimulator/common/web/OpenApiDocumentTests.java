@@ -139,6 +139,11 @@ class OpenApiDocumentTests {
 		for (JsonNode delivery : api.get("/v1/events/" + event + "/deliveries").json().get("data")) {
 			conforms(delivery, "WebhookDelivery", schemas);
 		}
+		conforms(api.get("/v1/simulator/keys").json(), "Keys", schemas);
+		conforms(api.get("/v1/simulator/clock").json(), "Clock", schemas);
+		conforms(api.get("/v1/simulator/webhook_secret").json(), "WebhookSecret", schemas);
+		conforms(api.post("/v1/simulator/trigger", "{\"event\":\"payment.captured\"}").json(), "Triggered", schemas);
+		conforms(api.post("/v1/simulator/reset", null).json(), "Reset", schemas);
 	}
 
 	private static void conforms(JsonNode value, String schemaName, JsonNode schemas) {
