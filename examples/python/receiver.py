@@ -13,10 +13,20 @@ import hmac
 import json
 import os
 import sys
+import threading
 import time
-from http.server import BaseHTTPRequestHandler, HTTPServer
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 TOLERANCE_SECONDS = 5 * 60
+
+_printing = threading.Lock()
+
+
+def say(line):
+    """Prints whole lines: deliveries are handled on threads of their own."""
+    with _printing:
+        sys.stdout.write(line + "\n")
+        sys.stdout.flush()
 
 
 def secret_key(secret):
@@ -44,6 +54,8 @@ def verify(key, headers, body):
 
 
 class Receiver(BaseHTTPRequestHandler):
+    # HTTP/1.1 keeps the sender's connections open between deliveries; each answer says its length
+    protocol_version = "HTTP/1.1"
     key = b""
 
     def do_POST(self):
@@ -51,13 +63,15 @@ class Receiver(BaseHTTPRequestHandler):
         try:
             verify(self.key, {name.lower(): value for name, value in self.headers.items()}, body)
         except ValueError as refused:
-            print(f"signature invalid: {refused}", flush=True)
+            say(f"signature invalid: {refused}")
             self.send_response(400)
+            self.send_header("Content-Length", "0")
             self.end_headers()
             return
         event = json.loads(body)
-        print(f"signature verified: {event['type']} {event['id']}", flush=True)
+        say(f"signature verified: {event['type']} {event['id']}")
         self.send_response(204)
+        self.send_header("Content-Length", "0")
         self.end_headers()
 
     def log_message(self, format, *args):
@@ -70,8 +84,9 @@ def main():
         sys.exit("set WEBHOOK_SECRET to the endpoint's secret (whsec_...)")
     Receiver.key = secret_key(secret)
     port = int(os.environ.get("PORT", "4000"))
-    print(f"listening on http://localhost:{port}/webhooks", flush=True)
-    HTTPServer(("", port), Receiver).serve_forever()
+    say(f"listening on http://localhost:{port}/webhooks")
+    # one thread per connection: deliveries come in parallel
+    ThreadingHTTPServer(("", port), Receiver).serve_forever()
 
 
 if __name__ == "__main__":

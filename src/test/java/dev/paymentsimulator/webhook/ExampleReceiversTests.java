@@ -57,7 +57,7 @@ class ExampleReceiversTests {
 	@Test
 	void pythonReceiverVerifiesEveryWebhookAndRefusesATamperedOne() throws Exception {
 		requireRuntime("python3");
-		verifiesALifecycle(List.of("python3", "examples/python/receiver.py"));
+		verifiesALifecycle("python", List.of("python3", "examples/python/receiver.py"));
 	}
 
 	@Test
@@ -71,17 +71,19 @@ class ExampleReceiversTests {
 			.start();
 		assertThat(install.waitFor(180, TimeUnit.SECONDS)).isTrue();
 		assertThat(install.exitValue()).isZero();
-		verifiesALifecycle(List.of("node", "examples/node/receiver.mjs"));
+		verifiesALifecycle("node", List.of("node", "examples/node/receiver.mjs"));
 	}
 
 	/** Built and started with this repository's Maven wrapper, as its README says. */
 	@Test
 	void javaReceiverVerifiesEveryWebhookAndRefusesATamperedOne() throws Exception {
-		verifiesALifecycle(List.of("./mvnw", "-B", "-q", "-f", "examples/java/pom.xml", "spring-boot:run"));
+		verifiesALifecycle("java", List.of("./mvnw", "-B", "-q", "-f", "examples/java/pom.xml", "spring-boot:run"));
 	}
 
-	private void verifiesALifecycle(List<String> command) throws Exception {
-		Api api = new Api(this.port).withKey("sk_test_examples");
+	private void verifiesALifecycle(String namespace, List<String> command) throws Exception {
+		// a namespace per receiver: the endpoints of receivers already stopped get no
+		// deliveries
+		Api api = new Api(this.port).withKey("sk_test_" + namespace);
 		int receiverPort = freePort();
 		String secret = api
 			.post("/v1/webhook_endpoints",
