@@ -99,20 +99,19 @@ class InMemoryPayments implements Payments {
 
 	@Override
 	public Optional<Refund> findRefund(Namespace namespace, String refundId) {
-		return this.shelves.find(namespace, (shelf) -> shelf.findRefund(refundId).orElse(null));
+		return this.shelves.read(namespace, (shelf) -> shelf.findRefund(refundId), Optional.empty());
 	}
 
 	@Override
 	public Slice<Refund> listRefunds(Namespace namespace, PageRequest page) {
 		Long after = page.after((id) -> findRefund(namespace, id), Refund::sequence);
 		return this.shelves.read(namespace, (shelf) -> Slice.olderThan(shelf.refundIds, after,
-				(id) -> findRefund(namespace, id).orElse(null), (refund) -> true, page.limit()), Slice.empty());
+				(id) -> shelf.findRefund(id).orElse(null), (refund) -> true, page.limit()), Slice.empty());
 	}
 
 	@Override
 	public Optional<DueMove> nextDue(Namespace namespace, Instant now) {
-		PaymentShelf shelf = this.shelves.get(namespace);
-		return (shelf != null) ? shelf.nextDue(now) : Optional.empty();
+		return this.shelves.read(namespace, (shelf) -> shelf.nextDue(now), Optional.empty());
 	}
 
 	@Override

@@ -52,8 +52,7 @@ public final class Shelves<S> {
 
 	/** What {@code lookup} finds on the namespace's shelf; empty when it has none. */
 	public <T> Optional<T> find(Namespace namespace, Function<S, @Nullable T> lookup) {
-		S shelf = this.shelves.get(namespace);
-		return (shelf != null) ? Optional.ofNullable(lookup.apply(shelf)) : Optional.empty();
+		return read(namespace, (shelf) -> Optional.ofNullable(lookup.apply(shelf)), Optional.empty());
 	}
 
 	/**
