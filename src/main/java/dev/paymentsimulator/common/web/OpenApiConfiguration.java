@@ -24,6 +24,7 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import dev.paymentsimulator.common.OpenApiSchemas;
 import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.core.util.Json;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -185,7 +186,7 @@ class OpenApiConfiguration {
 		responses.addApiResponse(status,
 				new ApiResponse().description(description)
 					.content(new Content().addMediaType("application/problem+json",
-							new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))
+							new MediaType().schema(OpenApiSchemas.reference(PROBLEM))
 								.addExamples(code, new Example().value(example)))));
 	}
 

@@ -3,9 +3,9 @@ package dev.paymentsimulator.event.web;
 import java.util.Arrays;
 import java.util.List;
 
+import dev.paymentsimulator.common.OpenApiSchemas;
 import dev.paymentsimulator.common.RawJson;
 import dev.paymentsimulator.payment.PaymentEventType;
-import io.swagger.v3.oas.models.media.ComposedSchema;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
@@ -27,7 +27,7 @@ class EventDocumentation {
 	private static final String EVENT = "Event";
 
 	static {
-		SpringDocUtils.getConfig().replaceWithSchema(RawJson.class, reference(EVENT));
+		SpringDocUtils.getConfig().replaceWithSchema(RawJson.class, OpenApiSchemas.reference(EVENT));
 	}
 
 	@Bean
@@ -37,13 +37,11 @@ class EventDocumentation {
 
 	private static Schema<?> event() {
 		List<String> types = Arrays.stream(PaymentEventType.values()).map(PaymentEventType::value).toList();
-		// type beside nullable: OpenAPI 3.0 reads nullable only with a type
-		Schema<?> refund = new ComposedSchema().allOf(List.of(reference("Refund")))
-			.type("object")
-			.nullable(true)
+		Schema<?> refund = OpenApiSchemas.nullable(OpenApiSchemas.reference("Refund"))
 			.description("The refund made, for payment.refunded; null for every other type");
 		Schema<?> data = new ObjectSchema()
-			.addProperty("payment", reference("Payment").description("The payment right after the change"))
+			.addProperty("payment",
+					OpenApiSchemas.reference("Payment").description("The payment right after the change"))
 			.addProperty("refund", refund)
 			.required(List.of("payment", "refund"));
 		return new ObjectSchema().description("One change of a payment, as the API lists it and webhooks deliver it")
@@ -54,10 +52,6 @@ class EventDocumentation {
 			.addProperty("timestamp", new StringSchema().format("date-time"))
 			.addProperty("data", data)
 			.required(List.of("id", "object", "type", "created", "timestamp", "data"));
-	}
-
-	private static Schema<?> reference(String name) {
-		return new Schema<>().$ref("#/components/schemas/" + name);
 	}
 
 }

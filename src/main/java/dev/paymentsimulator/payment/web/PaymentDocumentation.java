@@ -3,7 +3,7 @@ package dev.paymentsimulator.payment.web;
 import java.util.List;
 import java.util.Map;
 
-import io.swagger.v3.oas.models.media.ComposedSchema;
+import dev.paymentsimulator.common.OpenApiSchemas;
 import io.swagger.v3.oas.models.media.Schema;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
@@ -30,11 +30,7 @@ class PaymentDocumentation {
 			for (String name : NULLABLE_OBJECTS) {
 				Schema<?> reference = properties.get(name);
 				if (reference.get$ref() != null) {
-					// type beside nullable: OpenAPI 3.0 reads nullable only with a type
-					properties.put(name,
-							new ComposedSchema().allOf(List.of(new Schema<>().$ref(reference.get$ref())))
-								.type("object")
-								.nullable(true));
+					properties.put(name, OpenApiSchemas.nullable(reference));
 				}
 			}
 		};
