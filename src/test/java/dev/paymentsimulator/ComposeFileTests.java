@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
+import dev.paymentsimulator.support.Commands;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -54,10 +54,7 @@ class ComposeFileTests {
 	 */
 	@Test
 	void aComposeClientFindsTheFileValid() throws Exception {
-		Optional<Path> client = Stream.of(System.getenv("PATH").split(":"))
-			.map((dir) -> Path.of(dir, "docker-compose"))
-			.filter(Files::isExecutable)
-			.findFirst();
+		Optional<Path> client = Commands.onPath("docker-compose");
 		Assumptions.assumeTrue(client.isPresent(), "no docker-compose on the PATH");
 		Process config = new ProcessBuilder(client.get().toString(), "-f", "compose.yaml", "config", "-q")
 			.redirectErrorStream(true)

@@ -10,14 +10,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import dev.paymentsimulator.support.Api;
+import dev.paymentsimulator.support.Commands;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -136,9 +135,7 @@ class ExampleReceiversTests {
 	}
 
 	private static void requireRuntime(String runtime) {
-		boolean present = System.getenv("PATH") != null && List.of(System.getenv("PATH").split(":"))
-			.stream()
-			.anyMatch((dir) -> Files.isExecutable(Path.of(dir, runtime)));
+		boolean present = Commands.onPath(runtime).isPresent();
 		if (!present && "true".equalsIgnoreCase(System.getenv("CI"))) {
 			throw new IllegalStateException("CI=true but " + runtime + " is not on the PATH (.ci/run installs it)");
 		}
