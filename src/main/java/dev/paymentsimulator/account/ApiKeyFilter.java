@@ -6,8 +6,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.paymentsimulator.common.ApiException;
-import dev.paymentsimulator.common.ApiFilter;
 import dev.paymentsimulator.common.ApiFilter.Stage;
+import dev.paymentsimulator.common.ApiFilter;
 import dev.paymentsimulator.common.ErrorCode;
 import dev.paymentsimulator.common.OncePerExchangeFilter;
 import dev.paymentsimulator.common.ProblemWriter;
@@ -77,7 +77,7 @@ class ApiKeyFilter extends OncePerExchangeFilter {
 				throw ApiException.invalid("path", "Spell the path plainly: without ';' parameters, percent-encoding"
 						+ " or empty, '.' and '..' segments.");
 			}
-			if (caller.publishable() && !publishableMayCall(request)) {
+			if (caller.publishable() && !publishableMayCall(request.getMethod(), request.getRequestURI())) {
 				throw new ApiException(ErrorCode.SECRET_KEY_REQUIRED,
 						"A publishable key may only retrieve and confirm a payment; use the secret key (sk_test_…).");
 			}
@@ -91,9 +91,12 @@ class ApiKeyFilter extends OncePerExchangeFilter {
 		chain.doFilter(request, response);
 	}
 
-	private static boolean publishableMayCall(HttpServletRequest request) {
-		String path = request.getRequestURI();
-		return switch (request.getMethod()) {
+	/**
+	 * Also asked by the OpenAPI document, with path templates such as
+	 * {@code /v1/payments/{id}}.
+	 */
+	static boolean publishableMayCall(String method, String path) {
+		return switch (method) {
 			case "GET" -> PUBLISHABLE_GET.matcher(path).matches();
 			case "POST" -> PUBLISHABLE_POST.matcher(path).matches();
 			default -> false;

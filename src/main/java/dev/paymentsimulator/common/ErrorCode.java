@@ -8,27 +8,48 @@ import org.springframework.http.HttpStatus;
  */
 public enum ErrorCode {
 
-	PARAMETER_MISSING(HttpStatus.BAD_REQUEST), PARAMETER_INVALID(HttpStatus.BAD_REQUEST),
-	PARAMETER_UNKNOWN(HttpStatus.BAD_REQUEST), INVALID_JSON(HttpStatus.BAD_REQUEST),
-	AMOUNT_TOO_LARGE(HttpStatus.BAD_REQUEST), INCORRECT_NUMBER(HttpStatus.BAD_REQUEST),
-	INVALID_API_KEY(HttpStatus.UNAUTHORIZED), CARD_DECLINED(HttpStatus.PAYMENT_REQUIRED),
-	EXPIRED_CARD(HttpStatus.PAYMENT_REQUIRED), INCORRECT_CVC(HttpStatus.PAYMENT_REQUIRED),
-	PROCESSING_ERROR(HttpStatus.PAYMENT_REQUIRED), SECRET_KEY_REQUIRED(HttpStatus.FORBIDDEN),
-	ORIGIN_NOT_ALLOWED(HttpStatus.FORBIDDEN), LIMIT_EXCEEDED(HttpStatus.BAD_REQUEST),
-	RESOURCE_MISSING(HttpStatus.NOT_FOUND), METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED),
-	NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE), PAYMENT_INVALID_STATE(HttpStatus.CONFLICT),
-	IDEMPOTENCY_KEY_IN_USE(HttpStatus.CONFLICT), BODY_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE),
-	UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE), IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_CONTENT),
-	TIMEOUT(HttpStatus.REQUEST_TIMEOUT), INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR);
+	PARAMETER_MISSING(HttpStatus.BAD_REQUEST, "A required field is missing; param names it"),
+	PARAMETER_INVALID(HttpStatus.BAD_REQUEST, "A field or query parameter has a bad value; param names it"),
+	PARAMETER_UNKNOWN(HttpStatus.BAD_REQUEST, "The body has a field the API does not know; param names it"),
+	INVALID_JSON(HttpStatus.BAD_REQUEST, "The body is not JSON, or not a JSON object"),
+	AMOUNT_TOO_LARGE(HttpStatus.BAD_REQUEST, "More than is left to capture or to refund"),
+	INCORRECT_NUMBER(HttpStatus.BAD_REQUEST, "The card number is not Luhn-valid"),
+	INVALID_API_KEY(HttpStatus.UNAUTHORIZED, "Malformed or refused API key"),
+	CARD_DECLINED(HttpStatus.PAYMENT_REQUIRED,
+			"The card was declined; decline_code says why, and the payment is failed"),
+	EXPIRED_CARD(HttpStatus.PAYMENT_REQUIRED, "The card has expired; the payment is failed"),
+	INCORRECT_CVC(HttpStatus.PAYMENT_REQUIRED, "The security code is wrong; the payment is failed"),
+	PROCESSING_ERROR(HttpStatus.PAYMENT_REQUIRED, "The card network failed; the payment is failed"),
+	SECRET_KEY_REQUIRED(HttpStatus.FORBIDDEN, "A publishable key where a secret key is needed"),
+	ORIGIN_NOT_ALLOWED(HttpStatus.FORBIDDEN, "A browser origin that simulator.cors.allowed-origins does not list"),
+	LIMIT_EXCEEDED(HttpStatus.BAD_REQUEST, "One more would pass the most the simulator keeps"),
+	RESOURCE_MISSING(HttpStatus.NOT_FOUND, "No such object in this key's namespace"),
+	METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "The path does not take this method"),
+	NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "An Accept header that excludes application/json"),
+	PAYMENT_INVALID_STATE(HttpStatus.CONFLICT, "The state machine forbids the move"),
+	IDEMPOTENCY_KEY_IN_USE(HttpStatus.CONFLICT, "The same Idempotency-Key is still being answered"),
+	BODY_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "The body is larger than 64 KiB"),
+	UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The body is not application/json"),
+	IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_CONTENT, "The Idempotency-Key was used with another request"),
+	TIMEOUT(HttpStatus.REQUEST_TIMEOUT, "Nothing matched within the time asked for"),
+	INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Only when Simulator-Fault asked for a failure");
 
 	private final HttpStatus status;
 
-	ErrorCode(HttpStatus status) {
+	private final String meaning;
+
+	ErrorCode(HttpStatus status, String meaning) {
 		this.status = status;
+		this.meaning = meaning;
 	}
 
 	public HttpStatus status() {
 		return this.status;
+	}
+
+	/** When a client meets the code, in one line, as the OpenAPI document says it. */
+	public String meaning() {
+		return this.meaning;
 	}
 
 	/** The wire form, as clients see it in {@code code}. */

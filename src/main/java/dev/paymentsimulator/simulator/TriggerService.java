@@ -16,6 +16,7 @@ import dev.paymentsimulator.payment.PaymentDeclinedException;
 import dev.paymentsimulator.payment.PaymentEventType;
 import dev.paymentsimulator.payment.PaymentMethodInput;
 import dev.paymentsimulator.payment.PaymentService;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.springframework.stereotype.Service;
 
@@ -46,8 +47,10 @@ public class TriggerService {
 	}
 
 	/** What the caller may set on the payment the trigger creates. */
-	public record Overrides(Long amount, String currency, Map<String, String> metadata, String captureMethod,
-			String description) {
+	public record Overrides(@Schema(minimum = "1", maximum = "99999999") Long amount, String currency,
+			Map<String, String> metadata, @Schema(allowableValues = {
+					"automatic", "manual" }) String captureMethod,
+			String description){
 
 		public static final Overrides NONE = new Overrides(null, null, null, null, null);
 

@@ -1,12 +1,5 @@
 package dev.paymentsimulator.ops;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -18,16 +11,23 @@ import java.util.Properties;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
-import dev.paymentsimulator.support.Api;
 import dev.paymentsimulator.support.Api.Answer;
+import dev.paymentsimulator.support.Api;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** What operators and tools see: the OpenAPI document, health and Prometheus metrics. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "simulator.clock.start=2026-11-25T12:00:00Z")
@@ -70,7 +70,7 @@ class OperationsTests {
 			JsonNode operation = openApi.get("paths").path(path).path(method);
 			assertThat(operation.isMissingNode()).as(call).isFalse();
 			if (!path.equals("/health")) {
-				assertThat(operation.path("responses").path("400").path("content").has("application/problem+json"))
+				assertThat(operation.path("responses").path("401").path("content").has("application/problem+json"))
 					.as(call + " documents its problem answers")
 					.isTrue();
 			}

@@ -1,33 +1,38 @@
 package dev.paymentsimulator.common.web;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import dev.paymentsimulator.common.ErrorCode;
+import dev.paymentsimulator.common.OpenApiProblems;
+import dev.paymentsimulator.common.PageRequest;
+import dev.paymentsimulator.common.ProblemAnswers;
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.ComposedSchema;
-import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
-import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import dev.paymentsimulator.common.OpenApiSchemas;
-import io.swagger.v3.core.jackson.ModelResolver;
-import io.swagger.v3.core.util.Json;
+import io.swagger.v3.oas.models.servers.Server;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import tools.jackson.databind.JsonNode;
 
@@ -40,8 +45,6 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
-
-	private static final String PROBLEM = "Problem";
 
 	static {
 		// payment_method is the only JsonNode in the API: a test token, or a card
@@ -79,7 +82,11 @@ class OpenApiConfiguration {
 					new SecurityScheme().type(SecurityScheme.Type.HTTP)
 						.scheme("bearer")
 						.description("sk_test_<namespace>, or pk_test_<namespace> with a client_secret")))
-			.addSecurityItem(new SecurityRequirement().addList("apiKey"));
+			.addSecurityItem(new SecurityRequirement().addList("apiKey"))
+			// generators take the first server; "/" is the one that served this
+			.servers(List.of(new Server().url("http://localhost:8080").description("The simulator on its default port"),
+					new Server().url("/").description("The simulator that served this document")))
+			.tags(ApiOperations.TAGS);
 	}
 
 	@Bean
@@ -87,37 +94,60 @@ class OpenApiConfiguration {
 		return new ApiOperations();
 	}
 
+	/** The problems a handler declares with {@link ProblemAnswers}. */
+	@Bean
+	OperationCustomizer declaredProblems() {
+		return (operation, handler) -> {
+			ProblemAnswers declared = handler.getMethodAnnotation(ProblemAnswers.class);
+			if (declared != null) {
+				Arrays.stream(declared.value()).forEach((code) -> OpenApiProblems.add(operation.getResponses(), code));
+			}
+			return operation;
+		};
+	}
+
 	/**
-	 * Adds the problem answers every operation can give, and an example body to create.
+	 * The problems that follow from an operation's shape: any API call may come from a
+	 * refused origin, refuse its Accept header or be asked to fail; a path id may be
+	 * missing; a page may be asked for badly; a body may be broken, unknown or too large;
+	 * and a POST takes an Idempotency-Key.
 	 */
 	@Bean
 	OpenApiCustomizer problemAnswers() {
 		return (openApi) -> {
 			// added here rather than on the bean: springdoc drops components nothing
 			// refers to yet
-			openApi.getComponents().addSchemas(PROBLEM, problemSchema());
-			openApi.getPaths().forEach((path, item) -> item.readOperations().forEach((operation) -> {
-				if (path.equals("/health")) {
+			openApi.getComponents().addSchemas(OpenApiProblems.SCHEMA, problemSchema());
+			openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+				if (!path.startsWith("/v1/")) {
 					operation.setSecurity(List.of());
 					return;
 				}
-				add(operation.getResponses(), "400", "Bad input; param names the field", "parameter_invalid");
-				add(operation.getResponses(), "401", "Malformed or refused API key", "invalid_api_key");
-				add(operation.getResponses(), "403", "A publishable key where a secret key is needed",
-						"secret_key_required");
-				add(operation.getResponses(), "404", "No such object in this key's namespace", "resource_missing");
-				add(operation.getResponses(), "500", "Only when Simulator-Fault asked for a failure", "internal_error");
+				ApiResponses responses = operation.getResponses();
+				add(responses, ErrorCode.ORIGIN_NOT_ALLOWED, ErrorCode.NOT_ACCEPTABLE, ErrorCode.INTERNAL_ERROR);
 				simulatorHeaders(operation);
-				if (item.getPost() == operation) {
+				if (path.contains("{")) {
+					add(responses, ErrorCode.RESOURCE_MISSING);
+				}
+				operation.getParameters()
+					.stream()
+					.filter((parameter) -> parameter.getName().equals("limit"))
+					.forEach((limit) -> {
+						limit.setSchema(new IntegerSchema().minimum(BigDecimal.ONE)
+							.maximum(BigDecimal.valueOf(PageRequest.MAX_LIMIT))
+							._default(PageRequest.DEFAULT_LIMIT));
+						add(responses, ErrorCode.PARAMETER_INVALID);
+					});
+				if (operation.getRequestBody() != null) {
+					add(responses, ErrorCode.INVALID_JSON, ErrorCode.PARAMETER_INVALID, ErrorCode.PARAMETER_UNKNOWN,
+							ErrorCode.UNSUPPORTED_MEDIA_TYPE);
+					if (hasRequiredFields(openApi, operation)) {
+						add(responses, ErrorCode.PARAMETER_MISSING);
+					}
+				}
+				if (method == PathItem.HttpMethod.POST) {
+					add(responses, ErrorCode.BODY_TOO_LARGE);
 					idempotency(operation);
-				}
-				if (path.contains("/payments")) {
-					add(operation.getResponses(), "409", "The state machine forbids the move", "payment_invalid_state");
-				}
-				if (path.startsWith("/v1/payments") && (path.endsWith("/confirm") || path.equals("/v1/payments"))
-						&& operation.getRequestBody() != null) {
-					add(operation.getResponses(), "402", "The card was declined; the payment is now failed",
-							"card_declined");
 				}
 				if (path.equals("/v1/payments") && operation.getRequestBody() != null) {
 					operation.getRequestBody()
@@ -130,6 +160,24 @@ class OpenApiConfiguration {
 				}
 			}));
 		};
+	}
+
+	private static void add(ApiResponses responses, ErrorCode... codes) {
+		Arrays.stream(codes).forEach((code) -> OpenApiProblems.add(responses, code));
+	}
+
+	private static boolean hasRequiredFields(OpenAPI openApi, Operation operation) {
+		return operation.getRequestBody()
+			.getContent()
+			.values()
+			.stream()
+			.map(MediaType::getSchema)
+			.anyMatch((schema) -> {
+				Schema<?> resolved = (schema.get$ref() != null) ? openApi.getComponents()
+					.getSchemas()
+					.get(schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1)) : schema;
+				return resolved != null && resolved.getRequired() != null && !resolved.getRequired().isEmpty();
+			});
 	}
 
 	/**
@@ -147,47 +195,26 @@ class OpenApiConfiguration {
 
 	/**
 	 * A POST may carry an Idempotency-Key: a retry gets the kept answer, marked
-	 * Idempotent-Replayed.
+	 * Idempotent-Replayed. Answers to requests that ran are kept, declines and conflicts
+	 * among them; those refused before running are not.
 	 */
 	private static void idempotency(Operation operation) {
 		operation.addParametersItem(new HeaderParameter().name("Idempotency-Key")
 			.description("Makes retries safe: the same key and body answer what the first call answered")
 			.schema(new StringSchema().minLength(1).maxLength(255)));
+		add(operation.getResponses(), ErrorCode.IDEMPOTENCY_KEY_IN_USE);
+		// a reset forgets the namespace's keys, its own too: never replayed
+		if (!operation.getOperationId().equals("resetNamespace")) {
+			add(operation.getResponses(), ErrorCode.IDEMPOTENCY_KEY_REUSED);
+		}
 		operation.getResponses().forEach((status, response) -> {
-			if (status.startsWith("2")) {
+			if (status.startsWith("2") || List.of("402", "404", "409").contains(status)) {
 				response.addHeaderObject("Idempotent-Replayed",
 						new Header().description(
 								"true when this is the kept answer to an earlier call with the same Idempotency-Key")
 							.schema(new StringSchema()._enum(List.of("true"))));
 			}
 		});
-		add(operation.getResponses(), "409", "The same Idempotency-Key is still being answered",
-				"idempotency_key_in_use");
-		add(operation.getResponses(), "422", "The Idempotency-Key was used with another request",
-				"idempotency_key_reused");
-		if (operation.getRequestBody() != null) {
-			add(operation.getResponses(), "413", "The body is larger than the API reads", "body_too_large");
-			add(operation.getResponses(), "415", "The body is not application/json", "unsupported_media_type");
-		}
-	}
-
-	/**
-	 * A problem answer with its example; beside the examples already there for the
-	 * status.
-	 */
-	private static void add(ApiResponses responses, String status, String description, String code) {
-		Map<String, Object> example = Map.of("type", "urn:payment-simulator:problem:" + code, "title", description,
-				"status", Integer.parseInt(status), "detail", description + ".", "code", code);
-		ApiResponse existing = responses.get(status);
-		if (existing != null && existing.getContent() != null) {
-			existing.getContent().values().forEach((media) -> media.addExamples(code, new Example().value(example)));
-			return;
-		}
-		responses.addApiResponse(status,
-				new ApiResponse().description(description)
-					.content(new Content().addMediaType("application/problem+json",
-							new MediaType().schema(OpenApiSchemas.reference(PROBLEM))
-								.addExamples(code, new Example().value(example)))));
 	}
 
 	private static Schema<?> problemSchema() {

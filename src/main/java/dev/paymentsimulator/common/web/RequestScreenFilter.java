@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.util.Locale;
 
 import dev.paymentsimulator.common.ApiException;
-import dev.paymentsimulator.common.ApiFilter;
 import dev.paymentsimulator.common.ApiFilter.Stage;
+import dev.paymentsimulator.common.ApiFilter;
 import dev.paymentsimulator.common.BodyTooLargeException;
 import dev.paymentsimulator.common.ErrorCode;
 import dev.paymentsimulator.common.OncePerExchangeFilter;
@@ -18,6 +18,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 
@@ -28,7 +29,9 @@ import org.springframework.http.MediaType;
  * that is not one concrete media type ({@code *}{@code /*}, {@code application/*},
  * garbage) is refused with 415, since no converter can read it. Bodies above 64 KiB are
  * refused with 413: at once when the declared length says so, otherwise as soon as
- * reading passes the limit, so a chunked upload cannot grow without bound.
+ * reading passes the limit, so a chunked upload cannot grow without bound. An API call
+ * whose {@code Accept} excludes JSON is refused with 406 before it runs, not after a
+ * payment was made that the client cannot be told of.
  */
 @ApiFilter(Stage.REQUEST_SCREEN)
 class RequestScreenFilter extends OncePerExchangeFilter {
@@ -36,6 +39,9 @@ class RequestScreenFilter extends OncePerExchangeFilter {
 	static final int MAX_BODY_BYTES = 64 * 1024;
 
 	private static final String NUL = "%00";
+
+	/** The one API path that answers with server-sent events rather than JSON. */
+	private static final String STREAM = "/v1/simulator/stream";
 
 	private final ProblemWriter problems;
 
@@ -56,6 +62,12 @@ class RequestScreenFilter extends OncePerExchangeFilter {
 					"Content-Type must name one media type; send the body as JSON with Content-Type: application/json."));
 			return;
 		}
+		if (request.getRequestURI().startsWith("/v1/") && !acceptsJson(request.getHeader(HttpHeaders.ACCEPT))
+				&& !request.getRequestURI().equals(STREAM)) {
+			this.problems.write(request, response,
+					new ApiException(ErrorCode.NOT_ACCEPTABLE, "This API answers with application/json only."));
+			return;
+		}
 		if (request.getContentLengthLong() > MAX_BODY_BYTES) {
 			this.problems.write(request, response, BodyTooLargeException.problem(MAX_BODY_BYTES));
 			return;
@@ -71,6 +83,20 @@ class RequestScreenFilter extends OncePerExchangeFilter {
 			}
 		}
 		return "query";
+	}
+
+	private static boolean acceptsJson(String accept) {
+		if (accept == null) {
+			return true;
+		}
+		try {
+			return MediaType.parseMediaTypes(accept)
+				.stream()
+				.anyMatch((type) -> type.isCompatibleWith(MediaType.APPLICATION_JSON));
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
+		}
 	}
 
 	private static boolean isConcrete(String contentType) {

@@ -8,10 +8,13 @@ import dev.paymentsimulator.common.ApiException;
 import dev.paymentsimulator.common.ErrorCode;
 import dev.paymentsimulator.common.ListPage;
 import dev.paymentsimulator.common.PageRequest;
+import dev.paymentsimulator.common.ProblemAnswers;
 import dev.paymentsimulator.common.RawJson;
 import dev.paymentsimulator.event.Event;
 import dev.paymentsimulator.event.EventLog;
 import dev.paymentsimulator.payment.PaymentEventType;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -48,10 +51,14 @@ class EventController {
 	}
 
 	/** Long-polls for an event so tests need no polling loop of their own. */
+	@ProblemAnswers({ ErrorCode.PARAMETER_INVALID, ErrorCode.TIMEOUT })
 	@GetMapping("/wait")
 	CompletableFuture<RawJson> await(@RequestParam(required = false) String type,
 			@RequestParam(required = false) String payment,
-			@RequestParam(name = "timeout_ms", required = false) Long timeoutMs, Namespace namespace) {
+			@Parameter(schema = @Schema(type = "integer", format = "int64", minimum = "0", maximum = "" + MAX_WAIT_MS,
+					defaultValue = "" + DEFAULT_WAIT_MS)) @RequestParam(name = "timeout_ms",
+							required = false) Long timeoutMs,
+			Namespace namespace) {
 		long wait = (timeoutMs != null) ? timeoutMs : DEFAULT_WAIT_MS;
 		if (wait < 0 || wait > MAX_WAIT_MS) {
 			throw ApiException.invalid("timeout_ms", "timeout_ms must be between 0 and " + MAX_WAIT_MS + ".");

@@ -1,8 +1,11 @@
 package dev.paymentsimulator.payment.web;
 
 import dev.paymentsimulator.account.Caller;
+import dev.paymentsimulator.common.ErrorCode;
+import dev.paymentsimulator.common.ProblemAnswers;
 import dev.paymentsimulator.payment.PaymentService;
 import dev.paymentsimulator.payment.PaymentView;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -25,8 +28,9 @@ class ChallengeController {
 	/**
 	 * @param clientSecret needed with a publishable key, as the 3-D Secure page sends it
 	 */
-	record Challenge(@NotNull @Pattern(regexp = "pass|fail", message = "must be pass or fail") String outcome,
-			String clientSecret) {
+	record Challenge(@Schema(allowableValues = {
+			"pass", "fail" }) @NotNull @Pattern(regexp = "pass|fail", message = "must be pass or fail") String outcome,
+			String clientSecret){
 
 		@Override
 		public String toString() {
@@ -35,6 +39,7 @@ class ChallengeController {
 
 	}
 
+	@ProblemAnswers(ErrorCode.PAYMENT_INVALID_STATE)
 	@PostMapping("/v1/simulator/payments/{id}/challenge")
 	PaymentView finish(@PathVariable String id, @Valid @RequestBody Challenge request, Caller caller) {
 		this.payments.get(caller.namespace(), id, ClientSecrets.required(caller, id, request.clientSecret()));

@@ -6,15 +6,18 @@ import java.util.Map;
 import dev.paymentsimulator.account.Caller;
 import dev.paymentsimulator.account.Namespace;
 import dev.paymentsimulator.common.ApiException;
+import dev.paymentsimulator.common.ErrorCode;
 import dev.paymentsimulator.common.HttpUrls;
 import dev.paymentsimulator.common.ListPage;
 import dev.paymentsimulator.common.PageRequest;
+import dev.paymentsimulator.common.ProblemAnswers;
 import dev.paymentsimulator.payment.CaptureMethod;
 import dev.paymentsimulator.payment.NewPayment;
 import dev.paymentsimulator.payment.PaymentService;
 import dev.paymentsimulator.payment.PaymentStatus;
 import dev.paymentsimulator.payment.PaymentView;
 import dev.paymentsimulator.payment.RefundView;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -42,10 +45,12 @@ class PaymentController {
 		this.payments = payments;
 	}
 
-	record CreatePayment(@NotNull Long amount, @NotNull String currency,
-			@Pattern(regexp = "automatic|manual", message = "must be automatic or manual") String captureMethod,
-			@Size(max = 1000) String description, Map<String, String> metadata, JsonNode paymentMethod, Boolean confirm,
-			@Size(max = 2048) String returnUrl) {
+	record CreatePayment(@Schema(minimum = "1", maximum = "99999999") @NotNull Long amount,
+			@Schema(pattern = "^[A-Za-z]{3}$", example = "usd") @NotNull String currency, @Schema(allowableValues = {
+					"automatic", "manual" }) @Pattern(regexp = "automatic|manual",
+							message = "must be automatic or manual") String captureMethod,
+			@Size(max = 1000) String description, @Schema(maxProperties = 50) Map<String, String> metadata,
+			JsonNode paymentMethod, Boolean confirm, @Size(max = 2048) String returnUrl){
 
 		@Override
 		public String toString() {
@@ -66,16 +71,21 @@ class PaymentController {
 	record Capture(@Min(1) Long amount) {
 	}
 
-	record Cancel(@Pattern(regexp = "duplicate|fraudulent|requested_by_customer|abandoned",
-			message = "must be duplicate, fraudulent, requested_by_customer or abandoned") String cancellationReason) {
+	record Cancel(@Schema(allowableValues = {
+			"duplicate", "fraudulent", "requested_by_customer", "abandoned" }) @Pattern(
+					regexp = "duplicate|fraudulent|requested_by_customer|abandoned",
+					message = "must be duplicate, fraudulent, requested_by_customer or abandoned") String cancellationReason){
 	}
 
-	record CreateRefund(@Min(1) Long amount,
-			@Pattern(regexp = "requested_by_customer|duplicate|fraudulent",
+	record CreateRefund(@Min(1) Long amount, @Schema(allowableValues = {
+			"requested_by_customer", "duplicate", "fraudulent" }) @Pattern(
+					regexp = "requested_by_customer|duplicate|fraudulent",
 					message = "must be requested_by_customer, duplicate or fraudulent") String reason,
-			Map<String, String> metadata) {
+			@Schema(maxProperties = 50) Map<String, String> metadata){
 	}
 
+	@ProblemAnswers({ ErrorCode.INCORRECT_NUMBER, ErrorCode.CARD_DECLINED, ErrorCode.EXPIRED_CARD,
+			ErrorCode.INCORRECT_CVC, ErrorCode.PROCESSING_ERROR })
 	@PostMapping
 	ResponseEntity<PaymentView> create(@Valid @RequestBody CreatePayment request, Namespace namespace) {
 		CaptureMethod captureMethod = (request.captureMethod() != null)
@@ -90,6 +100,8 @@ class PaymentController {
 		return ResponseEntity.created(URI.create("/v1/payments/" + payment.id())).body(PaymentView.of(payment));
 	}
 
+	@ProblemAnswers({ ErrorCode.INCORRECT_NUMBER, ErrorCode.CARD_DECLINED, ErrorCode.EXPIRED_CARD,
+			ErrorCode.INCORRECT_CVC, ErrorCode.PROCESSING_ERROR, ErrorCode.PAYMENT_INVALID_STATE })
 	@PostMapping("/{id}/confirm")
 	PaymentView confirm(@PathVariable String id, @Valid @RequestBody(required = false) Confirm request, Caller caller) {
 		Confirm confirm = (request != null) ? request : new Confirm(null, null, null);
@@ -99,12 +111,14 @@ class PaymentController {
 					clientSecret, returnUrl(confirm.returnUrl()), pagesBaseUrl()));
 	}
 
+	@ProblemAnswers({ ErrorCode.AMOUNT_TOO_LARGE, ErrorCode.PAYMENT_INVALID_STATE })
 	@PostMapping("/{id}/capture")
 	PaymentView capture(@PathVariable String id, @Valid @RequestBody(required = false) Capture request,
 			Namespace namespace) {
 		return PaymentView.of(this.payments.capture(namespace, id, (request != null) ? request.amount() : null));
 	}
 
+	@ProblemAnswers(ErrorCode.PAYMENT_INVALID_STATE)
 	@PostMapping("/{id}/cancel")
 	PaymentView cancel(@PathVariable String id, @Valid @RequestBody(required = false) Cancel request,
 			Namespace namespace) {
@@ -112,6 +126,7 @@ class PaymentController {
 			.of(this.payments.cancel(namespace, id, (request != null) ? request.cancellationReason() : null));
 	}
 
+	@ProblemAnswers({ ErrorCode.AMOUNT_TOO_LARGE, ErrorCode.PAYMENT_INVALID_STATE, ErrorCode.LIMIT_EXCEEDED })
 	@PostMapping("/{id}/refunds")
 	ResponseEntity<RefundView> refund(@PathVariable String id,
 			@Valid @RequestBody(required = false) CreateRefund request, Namespace namespace) {

@@ -5,13 +5,15 @@ import java.util.Map;
 
 import dev.paymentsimulator.common.OpenApiSchemas;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The payment's object fields that are {@code null} until the payment has one (a card, an
+ * The list's status filter, with the states of the payment's own {@code status}. The
+ * payment's object fields that are {@code null} until the payment has one (a card, an
  * error, a 3-D Secure step). OpenAPI 3.0 ignores {@code nullable} beside a {@code $ref},
  * and swagger-core drops it there, so each is written as {@code allOf} its reference,
  * nullable.
@@ -33,6 +35,15 @@ class PaymentDocumentation {
 					properties.put(name, OpenApiSchemas.nullable(reference));
 				}
 			}
+			// the list's status filter takes the states a payment has
+			openApi.getPaths()
+				.get("/v1/payments")
+				.getGet()
+				.getParameters()
+				.stream()
+				.filter((parameter) -> parameter.getName().equals("status"))
+				.forEach((parameter) -> parameter.setSchema(new StringSchema()
+					._enum(properties.get("status").getEnum().stream().map(String::valueOf).toList())));
 		};
 	}
 

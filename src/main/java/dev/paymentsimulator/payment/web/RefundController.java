@@ -1,8 +1,10 @@
 package dev.paymentsimulator.payment.web;
 
 import dev.paymentsimulator.account.Namespace;
+import dev.paymentsimulator.common.ErrorCode;
 import dev.paymentsimulator.common.ListPage;
 import dev.paymentsimulator.common.PageRequest;
+import dev.paymentsimulator.common.ProblemAnswers;
 import dev.paymentsimulator.payment.PaymentService;
 import dev.paymentsimulator.payment.RefundView;
 
@@ -27,6 +29,7 @@ class RefundController {
 		return RefundView.of(this.payments.getRefund(namespace, id));
 	}
 
+	@ProblemAnswers(ErrorCode.RESOURCE_MISSING)
 	@GetMapping
 	ListPage<RefundView> list(@RequestParam(required = false) String payment,
 			@RequestParam(required = false) Integer limit,

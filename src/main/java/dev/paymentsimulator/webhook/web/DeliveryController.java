@@ -5,13 +5,13 @@ import java.util.Map;
 import dev.paymentsimulator.account.Namespace;
 import dev.paymentsimulator.common.ListPage;
 import dev.paymentsimulator.common.PageRequest;
+import dev.paymentsimulator.common.RawJson;
 import dev.paymentsimulator.webhook.DeliveryAttempt;
 import dev.paymentsimulator.webhook.WebhookService;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -58,10 +58,9 @@ class DeliveryController {
 
 	/** Sends the event again now; 202 because the sending itself happens afterwards. */
 	@PostMapping("/redeliver")
-	ResponseEntity<String> redeliver(@PathVariable String id, Namespace namespace) {
+	ResponseEntity<RawJson> redeliver(@PathVariable String id, Namespace namespace) {
 		return ResponseEntity.status(HttpStatus.ACCEPTED)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(this.webhooks.redeliver(namespace, id).json());
+			.body(new RawJson(this.webhooks.redeliver(namespace, id).json()));
 	}
 
 }

@@ -6,8 +6,10 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.paymentsimulator.account.Namespace;
+import dev.paymentsimulator.common.ErrorCode;
 import dev.paymentsimulator.common.ListPage;
 import dev.paymentsimulator.common.PageRequest;
+import dev.paymentsimulator.common.ProblemAnswers;
 import dev.paymentsimulator.webhook.WebhookEndpoint;
 import dev.paymentsimulator.webhook.WebhookService;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -72,6 +74,7 @@ class WebhookEndpointController {
 	record Rotate(@Min(0) @Max(604_800) Long expireOldInSeconds) {
 	}
 
+	@ProblemAnswers(ErrorCode.LIMIT_EXCEEDED)
 	@PostMapping
 	ResponseEntity<EndpointView> create(@Valid @RequestBody CreateEndpoint request, Namespace namespace) {
 		WebhookEndpoint endpoint = this.webhooks.create(namespace, request.url(), request.enabledEvents(),
