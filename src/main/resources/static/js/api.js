@@ -26,6 +26,7 @@ export function api(key, base = "") {
 	return {
 		get: (path) => request("GET", path),
 		post: (path, body) => request("POST", path, body),
+		delete: (path) => request("DELETE", path),
 	};
 }
 

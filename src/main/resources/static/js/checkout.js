@@ -34,27 +34,49 @@ function showError(input, text) {
 	input.setAttribute("aria-invalid", text ? "true" : "false");
 }
 
-function validate() {
-	const cardNumber = digits(number.value);
+function checkNumber() {
+	const ok = passesLuhn(digits(number.value));
+	showError(number, ok ? "" : "This card number is not valid.");
+	return ok;
+}
+
+function checkExpiry() {
 	const lapse = parseExpiry(expiry.value);
-	let ok = true;
-	if (!passesLuhn(cardNumber)) {
-		showError(number, "This card number is not valid.");
-		ok = false;
-	} else showError(number, "");
 	const now = new Date();
 	if (!lapse) {
 		showError(expiry, "Use MM/YY, for example 12/30.");
-		ok = false;
-	} else if (lapse.year < now.getFullYear() || (lapse.year === now.getFullYear() && lapse.month < now.getMonth() + 1)) {
+		return null;
+	}
+	if (lapse.year < now.getFullYear() || (lapse.year === now.getFullYear() && lapse.month < now.getMonth() + 1)) {
 		showError(expiry, "This card has expired.");
-		ok = false;
-	} else showError(expiry, "");
-	if (!new RegExp(`^[0-9]{${cvcLength(cardNumber)}}$`).test(cvc.value.trim())) {
-		showError(cvc, `Enter the ${cvcLength(cardNumber)}-digit security code.`);
-		ok = false;
-	} else showError(cvc, "");
-	return ok ? { number: cardNumber, exp_month: lapse.month, exp_year: lapse.year, cvc: cvc.value.trim() } : null;
+		return null;
+	}
+	showError(expiry, "");
+	return lapse;
+}
+
+function checkCvc() {
+	const length = cvcLength(digits(number.value));
+	const ok = new RegExp(`^[0-9]{${length}}$`).test(cvc.value.trim());
+	showError(cvc, ok ? "" : `Enter the ${length}-digit security code.`);
+	return ok;
+}
+
+const checks = new Map([[number, checkNumber], [expiry, checkExpiry], [cvc, checkCvc]]);
+
+function validate() {
+	const numberOk = checkNumber();
+	const lapse = checkExpiry();
+	const cvcOk = checkCvc();
+	return numberOk && lapse && cvcOk
+		? { number: digits(number.value), exp_month: lapse.month, exp_year: lapse.year, cvc: cvc.value.trim() } : null;
+}
+
+/** A field's message goes as soon as it is right; typing never adds one before a blur. */
+function recheckShownErrors() {
+	for (const [field, check] of checks) {
+		if (field.getAttribute("aria-invalid") === "true") check();
+	}
 }
 
 function alertBox(kind, text) {
@@ -172,7 +194,10 @@ async function start() {
 		}
 		form.hidden = false;
 		listTestCards();
-		for (const input of [number, expiry, cvc]) input.addEventListener("blur", () => input.value && validate());
+		for (const input of checks.keys()) {
+			input.addEventListener("blur", () => input.value && checks.get(input)());
+			input.addEventListener("input", recheckShownErrors);
+		}
 		form.addEventListener("submit", submit);
 		number.focus();
 	} catch (error) {

@@ -1,8 +1,14 @@
 package dev.paymentsimulator;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -68,7 +74,8 @@ class ApiConformanceTests {
 	void start() {
 		// the README's ids come from a seeded run; the walkthrough below replays it
 		this.context = new SpringApplicationBuilder(PaymentSimulatorApplication.class)
-			.properties("server.port=0", "simulator.seed=42", "simulator.clock.start=2026-11-25T12:00:00Z")
+			.properties("server.port=0", "simulator.seed=42", "simulator.clock.start=2026-11-25T12:00:00Z",
+					"simulator.live.max-subscribers=3")
 			.run();
 		this.port = Integer.parseInt(this.context.getEnvironment().getProperty("local.server.port"));
 		this.document = new OpenApiConformance(new Api(this.port).get("/v3/api-docs").json());
@@ -96,14 +103,14 @@ class ApiConformanceTests {
 
 	@Test
 	@Order(2)
-	void everyOperationAnswersWhatTheDocumentDeclares() {
+	void everyOperationAnswersWhatTheDocumentDeclares() throws IOException, InterruptedException {
 		tour();
 		Set<String> answered = new TreeSet<>(this.succeeded.keySet());
 		assertThat(answered).containsExactlyInAnyOrderElementsOf(this.document.operations());
 	}
 
 	/** Each operation once, as a client that gets it right; the tour's objects stay. */
-	private void tour() {
+	private void tour() throws IOException, InterruptedException {
 		if (this.toured) {
 			return;
 		}
@@ -165,6 +172,7 @@ class ApiConformanceTests {
 		ok("POST", "/v1/simulator/trigger",
 				"{\"event\":\"payment.captured\",\"payment\":{\"amount\":4200,\"currency\":\"gbp\",\"metadata\":{\"a\":\"b\"}}}");
 		ok("GET", "/v1/simulator/keys", null);
+		stream();
 		ok("GET", "/v1/simulator/webhook_secret", null);
 		String deleted = ok("POST", "/v1/webhook_endpoints", "{\"url\":\"http://127.0.0.1:9/gone\"}").text("id");
 		ok("DELETE", "/v1/webhook_endpoints/" + deleted, null);
@@ -276,8 +284,19 @@ class ApiConformanceTests {
 		}
 	}
 
-	/** The most endpoints a namespace has, and refunds a payment has, and one more. */
-	private void sendOneTooMany() {
+	/**
+	 * The most endpoints a namespace has, refunds a payment has and streams an instance
+	 * serves, and one more.
+	 */
+	private void sendOneTooMany() throws IOException, InterruptedException {
+		List<InputStream> streams = new ArrayList<>();
+		InputStream stream;
+		while ((stream = openStream(exchange("GET", "/v1/simulator/stream", null))) != null) {
+			streams.add(stream);
+		}
+		for (InputStream open : streams) {
+			open.close();
+		}
 		Exchange endpoint = exchange("POST", "/v1/webhook_endpoints", "{\"url\":\"http://127.0.0.1:9/hooks\"}")
 			.withKey("sk_test_conformance_limits");
 		Answer answer = send(endpoint);
@@ -303,6 +322,45 @@ class ApiConformanceTests {
 
 	private static Exchange exchange(String method, String target, String body) {
 		return new Exchange(method, target, body, KEY, Map.of());
+	}
+
+	/**
+	 * The live stream never ends by itself: its answer is taken as far as its first
+	 * message.
+	 */
+	private void stream() throws IOException, InterruptedException {
+		Exchange exchange = exchange("GET", "/v1/simulator/stream", null);
+		try (InputStream open = openStream(exchange)) {
+			assertThat(open).isNotNull();
+		}
+		this.succeeded.put("GET /v1/simulator/stream", exchange);
+	}
+
+	/**
+	 * Opens the stream and checks its answer; the stream, still open, when it is one,
+	 * else {@code null}.
+	 */
+	private InputStream openStream(Exchange exchange) throws IOException, InterruptedException {
+		HttpResponse<InputStream> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + exchange.target()))
+				.header("Authorization", "Bearer " + exchange.key())
+				.header("Accept", "text/event-stream")
+				.build(), HttpResponse.BodyHandlers.ofInputStream());
+		StringBuilder first = new StringBuilder();
+		BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
+		String line;
+		while ((line = lines.readLine()) != null && !line.isEmpty()) {
+			first.append(line).append((response.statusCode() == 200) ? "\n" : "");
+		}
+		Answer answer = new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+				response.headers().map(), first.toString());
+		this.document.check(exchange.method(), exchange.target(), null, answer);
+		if (response.statusCode() != 200) {
+			lines.close();
+			return null;
+		}
+		assertThat(first.toString()).startsWith("event:ready");
+		return response.body();
 	}
 
 	/** Answers the test asserts on, with the exchange that got them. */

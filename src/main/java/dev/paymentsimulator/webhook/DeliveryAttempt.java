@@ -12,8 +12,12 @@ import java.util.Map;
  * @param statusCode the receiver's status, or {@code null} when none came back
  * @param error why the attempt failed, or {@code null} when it succeeded
  * @param nextAttemptAt when the next retry is due, or {@code null} when none is
+ * @param responseHeaders the receiver's answer's headers, or {@code null} when none came
+ * back
+ * @param responseBody the first KiB of the receiver's answer, or {@code null} when none
+ * came back
  */
 public record DeliveryAttempt(String id, String eventId, String endpointId, String url, int attempt, Integer statusCode,
 		String error, long durationMs, Instant nextAttemptAt, Instant created, String requestBody,
-		Map<String, String> requestHeaders) {
+		Map<String, String> requestHeaders, Map<String, String> responseHeaders, String responseBody) {
 }

@@ -13,9 +13,12 @@ import dev.paymentsimulator.webhook.Deliveries.Pending;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import org.springframework.context.ApplicationEventPublisher;
+
 /**
  * Writes down how an attempt went: the delivery log entry with the exact request, the
- * retry it leaves owed, an endpoint disabled by {@code 410 Gone}, and the metrics.
+ * retry it leaves owed, an endpoint disabled by {@code 410 Gone}, the metrics, and a
+ * {@link DeliveryRecorded} for whoever follows the namespace live.
  */
 final class DeliveryRecorder {
 
@@ -33,8 +36,11 @@ final class DeliveryRecorder {
 
 	private final Timer latency;
 
+	private final ApplicationEventPublisher publisher;
+
 	DeliveryRecorder(Deliveries deliveries, WebhookEndpoints endpoints, RetrySchedule retries, SimulatorClock clock,
-			IdGenerator ids, MeterRegistry registry) {
+			IdGenerator ids, MeterRegistry registry, ApplicationEventPublisher publisher) {
+		this.publisher = publisher;
 		this.deliveries = deliveries;
 		this.endpoints = endpoints;
 		this.retries = retries;
@@ -63,11 +69,12 @@ final class DeliveryRecorder {
 			boolean honoursRetryAfter = status != null && (status == 429 || status == 503);
 			next = this.retries.next(namespace, pending.attempt(), honoursRetryAfter ? answer.retryAfter() : null, now);
 		}
-		this.deliveries.settle(namespace, pending,
-				new DeliveryAttempt(this.ids.newId(namespace, "whd_"), event.id(), pending.target().endpointId(),
-						pending.target().url(), pending.attempt(), status, error, answer.durationMs(), next, now, body,
-						Collections.unmodifiableMap(headers)),
-				next);
+		DeliveryAttempt attempt = new DeliveryAttempt(this.ids.newId(namespace, "whd_"), event.id(),
+				pending.target().endpointId(), pending.target().url(), pending.attempt(), status, error,
+				answer.durationMs(), next, now, body, Collections.unmodifiableMap(headers), answer.headers(),
+				answer.body());
+		this.deliveries.settle(namespace, pending, attempt, next);
+		this.publisher.publishEvent(new DeliveryRecorded(namespace, attempt));
 		this.latency.record(answer.durationMs(), TimeUnit.MILLISECONDS);
 		this.registry
 			.counter("simulator.webhook.deliveries", "result",

@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 import dev.paymentsimulator.account.Namespace;
-import dev.paymentsimulator.common.ApiException;
 import dev.paymentsimulator.common.PageRequest;
 import dev.paymentsimulator.common.Slice;
 import dev.paymentsimulator.store.JsonTable;

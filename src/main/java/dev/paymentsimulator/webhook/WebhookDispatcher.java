@@ -57,7 +57,7 @@ class WebhookDispatcher implements SmartLifecycle, DisposableBean {
 		this.clock = clock;
 		this.publisher = publisher;
 		DeliveryRecorder recorder = new DeliveryRecorder(deliveries, endpoints,
-				new RetrySchedule(properties, ids, realClock), clock, ids, registry);
+				new RetrySchedule(properties, ids, realClock), clock, ids, registry, publisher);
 		this.pump = new OutboxPump(properties, deliveries,
 				new SignedRequests(deliveries, endpoints, secrets, events, clock, realClock), clock,
 				new WebhookSender(properties), recorder, registry);

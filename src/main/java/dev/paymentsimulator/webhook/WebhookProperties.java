@@ -3,8 +3,9 @@ package dev.paymentsimulator.webhook;
 import java.time.Duration;
 import java.util.List;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**

@@ -1,10 +1,13 @@
 package dev.paymentsimulator.webhook;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -13,9 +16,12 @@ import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.client.StringRequestContent;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sends one signed request and tells how it went, within one deadline for the whole
@@ -26,8 +32,25 @@ import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
  */
 final class WebhookSender {
 
-	/** How an attempt ended: the receiver's status, or why there was none. */
-	record Answer(Integer status, String retryAfter, String error, long durationMs) {
+	/** What of the receiver's answer the delivery log keeps: its first KiB. */
+	static final int KEPT_BODY_BYTES = 1024;
+
+	/** Headers kept of the receiver's answer, and the length kept of each value. */
+	private static final int KEPT_HEADERS = 32;
+
+	private static final int KEPT_HEADER_CHARS = 256;
+
+	/**
+	 * How an attempt ended: the receiver's status, headers and the start of its body, or
+	 * why there was none.
+	 */
+	record Answer(Integer status, String retryAfter, String error, long durationMs,
+			@Nullable Map<String, String> headers, @Nullable String body) {
+
+		static Answer failed(String error, long durationMs) {
+			return new Answer(null, null, error, durationMs, null, null);
+		}
+
 	}
 
 	private final Duration timeout;
@@ -65,6 +88,7 @@ final class WebhookSender {
 	CompletableFuture<Answer> send(String url, Map<String, String> headers, String body) {
 		CompletableFuture<Answer> answer = new CompletableFuture<>();
 		long started = System.nanoTime();
+		ByteArrayOutputStream kept = new ByteArrayOutputStream();
 		this.http.newRequest(url)
 			.method(HttpMethod.POST)
 			.timeout(this.timeout.toMillis(), TimeUnit.MILLISECONDS)
@@ -76,17 +100,38 @@ final class WebhookSender {
 				}
 			}))
 			.body(new StringRequestContent("application/json", body, StandardCharsets.UTF_8))
+			// the rest of a long answer is read and dropped
+			.onResponseContent((response, content) -> {
+				int take = Math.min(content.remaining(), KEPT_BODY_BYTES - kept.size());
+				for (int i = 0; i < take; i++) {
+					kept.write(content.get(content.position() + i));
+				}
+			})
 			.send((result) -> {
 				long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+				Response response = result.getResponse();
 				if (result.isFailed()) {
-					answer.complete(new Answer(null, null, describe(result.getFailure()), durationMs));
+					answer.complete(Answer.failed(describe(result.getFailure()), durationMs));
 					return;
 				}
-				Response response = result.getResponse();
-				answer.complete(
-						new Answer(response.getStatus(), response.getHeaders().get("Retry-After"), null, durationMs));
+				answer.complete(new Answer(response.getStatus(), response.getHeaders().get("Retry-After"), null,
+						durationMs, kept(response.getHeaders()), kept.toString(StandardCharsets.UTF_8)));
 			});
 		return answer;
+	}
+
+	private static Map<String, String> kept(HttpFields fields) {
+		Map<String, String> headers = new LinkedHashMap<>();
+		for (HttpField field : fields) {
+			if (headers.size() == KEPT_HEADERS && !headers.containsKey(field.getLowerCaseName())) {
+				break;
+			}
+			String value = field.getValue();
+			headers.merge(field.getLowerCaseName(),
+					(value.length() > KEPT_HEADER_CHARS) ? value.substring(0, KEPT_HEADER_CHARS) : value,
+					(first, second) -> first + ", " + second);
+		}
+		return Collections.unmodifiableMap(headers);
 	}
 
 	void shutdown() {

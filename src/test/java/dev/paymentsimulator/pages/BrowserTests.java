@@ -1,110 +1,40 @@
 package dev.paymentsimulator.pages;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.io.File;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
-import dev.paymentsimulator.support.Api;
 import dev.paymentsimulator.support.Api.Answer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import dev.paymentsimulator.support.Api;
+import dev.paymentsimulator.support.Chromium;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The pages in a real headless Chromium (Debian's, installed by .ci/run). On CI a missing
- * browser fails the build; elsewhere the class is skipped with a message saying why.
+ * The checkout, the 3-D Secure page and the dashboard's first steps in a real headless
+ * Chromium ({@link Chromium}).
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class BrowserTests {
-
-	/**
-	 * Debian's by default; SIMULATOR_CHROMIUM and SIMULATOR_CHROMEDRIVER point elsewhere.
-	 */
-	private static final File CHROMIUM = new File(
-			System.getenv().getOrDefault("SIMULATOR_CHROMIUM", "/usr/bin/chromium"));
-
-	private static final File CHROMEDRIVER = new File(
-			System.getenv().getOrDefault("SIMULATOR_CHROMEDRIVER", "/usr/bin/chromedriver"));
+class BrowserTests extends PageTests {
 
 	/** The shop's return_url in these tests, reached only once the checkout is over. */
 	private static final String LANDED = "^http://localhost:\\d+/health\\?";
 
-	static WebDriver browser;
-
-	static WireMockServer receiver;
-
-	@LocalServerPort
-	int port;
-
 	Api api;
-
-	@BeforeAll
-	static void startBrowser() {
-		boolean present = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
-		if (!present && "true".equalsIgnoreCase(System.getenv("CI"))) {
-			throw new IllegalStateException("CI=true but " + CHROMIUM + " or " + CHROMEDRIVER
-					+ " is missing: .ci/run installs Debian's chromium and chromium-driver");
-		}
-		Assumptions.assumeTrue(present,
-				"Chromium and ChromeDriver are not installed (apt-get install chromium chromium-driver)");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM);
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--disable-quic", "--window-size=1280,1000");
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
-			.usingAnyFreePort()
-			.build();
-		browser = new ChromeDriver(service, options);
-		receiver = new WireMockServer(options().dynamicPort());
-		receiver.start();
-		receiver.stubFor(WireMock.post("/hooks").willReturn(aResponse().withStatus(200)));
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
-		if (receiver != null) {
-			receiver.stop();
-		}
-	}
 
 	@BeforeEach
 	void connect() {
 		this.api = new Api(this.port);
-		browser.manage().window().setSize(new Dimension(1280, 1000));
 	}
 
 	@Test
@@ -142,6 +72,11 @@ class BrowserTests {
 		browser.findElement(By.id("pay")).click();
 		assertThat(browser.findElement(By.id("card-number-error")).getText()).contains("not valid");
 		assertThat(browser.findElement(By.id("card-cvc-error")).getText()).contains("3-digit");
+		// a message goes as soon as its field is right, before the field is left
+		browser.findElement(By.id("card-cvc")).sendKeys("3");
+		wait(Duration.ofSeconds(5)).until((driver) -> driver.findElement(By.id("card-cvc-error")).getText().isEmpty());
+		assertThat(browser.findElement(By.id("card-cvc")).getAttribute("aria-invalid")).isEqualTo("false");
+		assertThat(browser.findElement(By.id("card-number-error")).getText()).contains("not valid");
 		assertThat(
 				this.api
 					.send(java.net.http.HttpRequest
@@ -166,7 +101,7 @@ class BrowserTests {
 	}
 
 	@Test
-	void refundInTheDashboardChangesTheStatusAndShowsTheRefundedDelivery() throws IOException {
+	void refundInTheDashboardChangesTheStatusAndShowsTheRefundedDelivery() {
 		String key = "sk_test_browser_dashboard";
 		this.api.post("/v1/webhook_endpoints", "{\"url\":\"" + receiver.baseUrl() + "/hooks\"}",
 				Map.of("Authorization", "Bearer " + key));
@@ -197,7 +132,6 @@ class BrowserTests {
 		});
 		assertThat(browser.findElement(By.cssSelector("tr[data-id='" + id + "'] .chip")).getText())
 			.isEqualTo("partially_refunded");
-		screenshot("docs/dashboard.png");
 	}
 
 	@Test
@@ -296,23 +230,8 @@ class BrowserTests {
 		return element.getText();
 	}
 
-	private static WebElement waitFor(By locator) {
-		return wait(Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(locator));
-	}
-
-	private static WebDriverWait wait(Duration timeout) {
-		return new WebDriverWait(browser, timeout);
-	}
-
-	/**
-	 * Screenshots for the README land in target/; copy them to docs/ when the pages
-	 * change.
-	 */
 	private static void screenshot(String name) throws IOException {
-		File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-		Path target = Path.of("target", name);
-		Files.createDirectories(target.getParent());
-		Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+		Chromium.screenshot(browser, name);
 	}
 
 }

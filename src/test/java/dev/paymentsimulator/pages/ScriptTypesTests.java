@@ -1,11 +1,11 @@
 package dev.paymentsimulator.pages;
 
-import dev.paymentsimulator.support.Api;
 import dev.paymentsimulator.support.Api.Answer;
+import dev.paymentsimulator.support.Api;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;

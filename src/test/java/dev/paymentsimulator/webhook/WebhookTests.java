@@ -1,13 +1,5 @@
 package dev.paymentsimulator.webhook;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -21,12 +13,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.standardwebhooks.Webhook;
 import com.sun.net.httpserver.HttpServer;
-import dev.paymentsimulator.support.Api;
 import dev.paymentsimulator.support.Api.Answer;
+import dev.paymentsimulator.support.Api;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,9 +27,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Webhooks against real HTTP receivers, with signatures checked by the independent
@@ -112,6 +113,38 @@ abstract class WebhookTests {
 		List<String> eventIds = new ArrayList<>();
 		events.forEach((event) -> eventIds.add(event.get("id").asString()));
 		assertThat(delivered).containsExactlyInAnyOrderElementsOf(eventIds);
+	}
+
+	/**
+	 * What the receiver answered is in the delivery log beside what was sent: its status,
+	 * its headers and the first KiB of its body.
+	 */
+	@Test
+	void theDeliveryLogKeepsTheReceiversAnswer() {
+		receiver.stubFor(post("/answers").willReturn(
+				aResponse().withStatus(500).withHeader("X-Receiver", "inspected").withBody("é" + "y".repeat(3000))));
+		createEndpoint("/answers", "[\"payment.created\"]");
+		String payment = this.api.post("/v1/payments", "{\"amount\":1000,\"currency\":\"usd\"}").text("id");
+		String event = this.api.get("/v1/events?payment=" + payment).json().get("data").get(0).get("id").asString();
+		JsonNode delivery = this.api.awaitDelivery(event, 1);
+		assertThat(delivery.get("status_code").asInt()).isEqualTo(500);
+		assertThat(delivery.get("response_headers").get("x-receiver").asString()).isEqualTo("inspected");
+		assertThat(delivery.get("response_body").asString()).startsWith("éyyy")
+			.hasSize(1023)
+			.isEqualTo(("é" + "y".repeat(3000)).substring(0, 1023));
+		assertThat(delivery.get("request_body").asString()).isEqualTo(this.api.get("/v1/events/" + event).body());
+	}
+
+	@Test
+	void aReceiverThatAnswersNothingLeavesNoAnswerInTheLog() {
+		createEndpoint("/nothing", "[\"payment.created\"]");
+		receiver.stubFor(post("/nothing").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+		String payment = this.api.post("/v1/payments", "{\"amount\":1000,\"currency\":\"usd\"}").text("id");
+		String event = this.api.get("/v1/events?payment=" + payment).json().get("data").get(0).get("id").asString();
+		JsonNode delivery = this.api.awaitDelivery(event, 1);
+		assertThat(delivery.get("status_code").isNull()).isTrue();
+		assertThat(delivery.get("response_headers").isNull()).isTrue();
+		assertThat(delivery.get("response_body").isNull()).isTrue();
 	}
 
 	@Test

@@ -31,19 +31,26 @@ class DeliveryController {
 		this.webhooks = webhooks;
 	}
 
-	@Schema(name = "WebhookDelivery", requiredProperties = { "id", "object", "event", "endpoint", "url", "attempt",
-			"status_code", "error", "duration_ms", "next_attempt_at", "created", "request_body", "request_headers" })
+	@Schema(name = "WebhookDelivery",
+			requiredProperties = { "id", "object", "event", "endpoint", "url", "attempt", "status_code", "error",
+					"duration_ms", "next_attempt_at", "created", "request_body", "request_headers", "response_headers",
+					"response_body" })
 	record DeliveryView(String id, @Schema(allowableValues = "webhook_delivery") String object, String event,
 			@Schema(nullable = true) @Nullable String endpoint, String url, int attempt,
 			@Schema(nullable = true) @Nullable Integer statusCode, @Schema(nullable = true) @Nullable String error,
 			long durationMs, @Schema(nullable = true) @Nullable Long nextAttemptAt, long created, String requestBody,
-			Map<String, String> requestHeaders) {
+			Map<String, String> requestHeaders,
+			@Schema(nullable = true,
+					description = "The receiver's answer's headers; null when none came back") @Nullable Map<String, String> responseHeaders,
+			@Schema(nullable = true,
+					description = "The first KiB of the receiver's answer; null when none came back") @Nullable String responseBody) {
 
 		static DeliveryView of(DeliveryAttempt attempt) {
 			return new DeliveryView(attempt.id(), "webhook_delivery", attempt.eventId(), attempt.endpointId(),
 					attempt.url(), attempt.attempt(), attempt.statusCode(), attempt.error(), attempt.durationMs(),
 					(attempt.nextAttemptAt() != null) ? attempt.nextAttemptAt().getEpochSecond() : null,
-					attempt.created().getEpochSecond(), attempt.requestBody(), attempt.requestHeaders());
+					attempt.created().getEpochSecond(), attempt.requestBody(), attempt.requestHeaders(),
+					attempt.responseHeaders(), attempt.responseBody());
 		}
 
 	}

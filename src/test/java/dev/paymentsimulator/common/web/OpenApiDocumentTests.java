@@ -68,6 +68,13 @@ class OpenApiDocumentTests {
 			assertThat(operation.path("tags").get(0).asString()).as(where).doesNotEndWith("-controller");
 		}));
 		assertThat(ids).contains("createPayment", "capturePayment", "listEvents", "createWebhookEndpoint");
+		List<String> tags = new ArrayList<>();
+		new Api(this.port).get("/v3/api-docs")
+			.json()
+			.get("tags")
+			.forEach((tag) -> tags.add(tag.get("name").asString()));
+		assertThat(tags).as("groups in reading order")
+			.containsExactly("Payments", "Refunds", "Events", "Webhook endpoints", "Webhook tools", "Simulator");
 		assertThat(paths.path("/v1/payments").path("post").path("responses").has("201")).isTrue();
 		assertThat(
 				paths.path("/v1/payments").path("post").path("responses").path("201").path("headers").has("Location"))
