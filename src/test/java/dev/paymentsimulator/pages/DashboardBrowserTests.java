@@ -9,6 +9,7 @@ import java.util.Map;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.paymentsimulator.live.LiveStream;
 import dev.paymentsimulator.support.Api;
 import dev.paymentsimulator.support.Chromium;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,9 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -32,6 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DashboardBrowserTests extends PageTests {
 
+	@Autowired
+	LiveStream live;
+
 	private static final String CONFIRMED = "{\"amount\":3000,\"currency\":\"usd\",\"confirm\":true,\"payment_method\":\"pm_card_visa\"}";
 
 	@Test
@@ -45,6 +52,23 @@ class DashboardBrowserTests extends PageTests {
 			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#payments tr[data-id='" + id + "']")));
 		assertThat(row.getText()).contains("Made by curl", "succeeded");
 		assertThat(browser.findElements(By.cssSelector("#events tr[data-type='payment.succeeded']"))).isNotEmpty();
+		new Select(browser.findElement(By.id("event-type"))).selectByValue("payment.created");
+		wait(Duration.ofSeconds(10)).until(
+				(driver) -> driver.findElements(By.cssSelector("#events tr[data-type='payment.succeeded']")).isEmpty());
+		assertThat(browser.findElements(By.cssSelector("#events tr[data-type='payment.created']"))).hasSize(1);
+	}
+
+	/** The streams end as they do when the simulator restarts; the page follows again. */
+	@Test
+	void thePageReconnectsWhenItsStreamEnds() {
+		Api api = api("sk_test_dash_reconnect");
+		open("sk_test_dash_reconnect", null);
+		this.live.stop();
+		this.live.start();
+		wait(Duration.ofSeconds(15)).until(ExpectedConditions.textToBe(By.id("live"), "Live"));
+		String id = api.post("/v1/payments", CONFIRMED).text("id");
+		wait(Duration.ofSeconds(10))
+			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#payments tr[data-id='" + id + "']")));
 	}
 
 	@Test
@@ -139,6 +163,9 @@ class DashboardBrowserTests extends PageTests {
 		assertThat(browser.findElement(By.id("detail")).getText()).contains("order", "1001", "visa •••• 4242");
 		verify(delivery, secret, "verifies");
 		verify(delivery, "whsec_" + "A".repeat(40), "wrong_secret");
+		browser.findElement(By.id("redeliver-" + event)).click();
+		wait(Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
+				By.cssSelector("li.event[data-id='" + event + "'] li.delivery:nth-child(2)[data-status-code='200']")));
 	}
 
 	@Test
