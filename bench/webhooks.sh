@@ -77,11 +77,14 @@ sample() {
   echo "$max_conn $max_threads" > "$2"
 }
 
-# one load: prints rps p99_ms max_ms cpu_us_per_request non2xx
+# one load: prints rps p99_ms max_ms cpu_us_per_request non2xx receiver_cpu_us_per_request (the
+# reference app is the fast receiver: what it spends on the webhooks of a simulator load shares
+# the same cores, and bounds what any simulator could do here)
 run() {
   local port=$1 pid=$2 key=$3 script=$4 duration=$5
-  local before after
+  local before after receiver_before receiver_after
   before=$(cpu_ticks "$pid")
+  receiver_before=$(cpu_ticks "$REF_PID")
   KEY=$key SCRIPT=bench/lua/$script wrk -t2 -c32 -d"$duration" --latency -s bench/lua/keyed.lua \
     "http://localhost:$port" > /tmp/bench-wrk.txt &
   local wrk_pid=$!
@@ -89,14 +92,15 @@ run() {
   local sampler=$!
   wait $wrk_pid; wait $sampler
   after=$(cpu_ticks "$pid")
-  awk -v ticks=$((after - before)) '
+  receiver_after=$(cpu_ticks "$REF_PID")
+  awk -v ticks=$((after - before)) -v receiver=$((receiver_after - receiver_before)) '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
     /Requests\/sec/ {rps = $2}
     / 99%/ {p99 = ms($2)}
     /Latency/ && !lat {max = ms($4); lat = 1}
     /requests in/ {n = $1}
     /Non-2xx/ {bad = $5}
-    END {printf "%.0f %.1f %.1f %.0f %d\n", rps, p99, max, ticks * 10000 / n, bad}' /tmp/bench-wrk.txt
+    END {printf "%.0f %.1f %.1f %.0f %d %.0f\n", rps, p99, max, ticks * 10000 / n, bad, receiver * 10000 / n}' /tmp/bench-wrk.txt
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
@@ -136,14 +140,14 @@ done
   echo "Webhook benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ); $(nproc) cores; $(java -version 2>&1 | head -1)"
   echo "wrk -t2 -c32; $WARMUP warm-up per subject; $ROUNDS interleaved rounds of $DURATION; medians; access log on; ${SIM_ARGS:-default settings}"
   echo
-  echo "every round (scenario rps p99_ms max_ms cpu_us/req non2xx events fast_received failed_attempts max_conns max_threads):"
+  echo "every round (scenario rps p99_ms max_ms cpu_us/req non2xx receiver_cpu_us/req events fast_received failed_attempts max_conns max_threads):"
   cat /tmp/bench-rounds.txt
   echo
-  printf '%-10s %9s %9s %9s %12s %8s %9s %9s %7s %6s %8s\n' scenario rps p99_ms max_ms cpu_us/req non2xx events received failed conns threads
+  printf '%-10s %9s %9s %9s %12s %8s %12s %9s %9s %7s %6s %8s\n' scenario rps p99_ms max_ms cpu_us/req non2xx recv_us/req events received failed conns threads
   for scenario in reference lifecycle fast hang; do
     grep "^$scenario " /tmp/bench-rounds.txt > /tmp/bench-one.txt
     printf '%-10s' "$scenario"
-    for c in 2 3 4 5 6 7 8 9 10 11; do printf ' %9s' "$(column $c < /tmp/bench-one.txt)"; done
+    for c in 2 3 4 5 6 7 8 9 10 11 12; do printf ' %9s' "$(column $c < /tmp/bench-one.txt)"; done
     echo
   done
 } | tee "$OUT"
