@@ -132,8 +132,9 @@ function useKey(key) {
 	$("detail").replaceChildren(element("p", { class: "muted" }, "Choose a payment to see it, its moves and its timeline."));
 	unfollow();
 	let dropped = false;
-	unfollow = follow(key, (name) => { if (name !== "ready") refreshSoon(); }, (live) => {
-		$("live").textContent = live === "live" ? "Live" : "Reconnecting…";
+	unfollow = follow(key, (name) => { if (name !== "ready") refreshSoon(); }, (live, why) => {
+		$("live").textContent = { live: "Live", reconnecting: "Reconnecting…", refused: "Not live: the key is refused" }[live];
+		$("live").title = why || "";
 		$("live").dataset.state = live;
 		// back after a restart: catch up on what happened meanwhile
 		if (live === "live" && dropped) refreshSoon();

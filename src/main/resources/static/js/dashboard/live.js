@@ -14,6 +14,12 @@ export function follow(key, onMessage, onState) {
 				const headers = { Accept: "text/event-stream" };
 				if (key) headers.Authorization = `Bearer ${key}`;
 				const response = await fetch("/v1/simulator/stream", { headers, signal: controller.signal });
+				if (response.status === 401 || response.status === 403) {
+					// no retry makes a refused key good: wait for another one
+					const problem = await response.json();
+					onState("refused", problem.detail);
+					return;
+				}
 				if (!response.ok) throw new Error(`stream answered ${response.status}`);
 				onState("live");
 				pause = 500;

@@ -58,6 +58,17 @@ class DashboardBrowserTests extends PageTests {
 		assertThat(browser.findElements(By.cssSelector("#events tr[data-type='payment.created']"))).hasSize(1);
 	}
 
+	@Test
+	void aRefusedKeyIsSaidAndNotRetried() {
+		browser.get("http://localhost:" + this.port + "/dashboard");
+		WebElement keyInput = waitFor(By.id("api-key"));
+		keyInput.clear();
+		keyInput.sendKeys("pk_test_dash_refused");
+		browser.findElement(By.cssSelector("#key-form button[type=submit]")).click();
+		wait(Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.id("live"), "Not live: the key is refused"));
+		assertThat(browser.findElement(By.id("live")).getDomAttribute("title")).contains("secret key");
+	}
+
 	/** The streams end as they do when the simulator restarts; the page follows again. */
 	@Test
 	void thePageReconnectsWhenItsStreamEnds() {
