@@ -7,12 +7,15 @@ import java.util.Map;
 import dev.paymentsimulator.common.ApiException;
 import dev.paymentsimulator.common.HttpUrls;
 
-/** Checks of client input that the domain owns, whichever door it came through. */
-final class PaymentInputs {
+/**
+ * Checks of client input that the domain owns, whichever door it came through; its bounds
+ * are public for the OpenAPI document to state.
+ */
+public final class PaymentInputs {
 
-	static final long MIN_AMOUNT = 1;
+	public static final long MIN_AMOUNT = 1;
 
-	static final long MAX_AMOUNT = 99_999_999;
+	public static final long MAX_AMOUNT = 99_999_999;
 
 	/** A metadata key that also sends the payment's events to this URL. */
 	static final String WEBHOOK_URL = "webhook_url";
@@ -26,11 +29,11 @@ final class PaymentInputs {
 		.map((currency) -> currency.getCurrencyCode().toLowerCase(Locale.ROOT))
 		.collect(java.util.stream.Collectors.toUnmodifiableMap((code) -> code, (code) -> code));
 
-	private static final int METADATA_MAX_KEYS = 50;
+	public static final int METADATA_MAX_KEYS = 50;
 
-	private static final int METADATA_MAX_KEY_LENGTH = 40;
+	public static final int METADATA_MAX_KEY_LENGTH = 40;
 
-	private static final int METADATA_MAX_VALUE_LENGTH = 500;
+	public static final int METADATA_MAX_VALUE_LENGTH = 500;
 
 	private PaymentInputs() {
 	}

@@ -14,6 +14,7 @@ import dev.paymentsimulator.payment.NewPayment;
 import dev.paymentsimulator.payment.Payment;
 import dev.paymentsimulator.payment.PaymentDeclinedException;
 import dev.paymentsimulator.payment.PaymentEventType;
+import dev.paymentsimulator.payment.PaymentInputs;
 import dev.paymentsimulator.payment.PaymentMethodInput;
 import dev.paymentsimulator.payment.PaymentService;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -47,8 +48,9 @@ public class TriggerService {
 	}
 
 	/** What the caller may set on the payment the trigger creates. */
-	public record Overrides(@Schema(minimum = "1", maximum = "99999999") Long amount, String currency,
-			Map<String, String> metadata, @Schema(allowableValues = {
+	public record Overrides(
+			@Schema(minimum = "" + PaymentInputs.MIN_AMOUNT, maximum = "" + PaymentInputs.MAX_AMOUNT) Long amount,
+			String currency, Map<String, String> metadata, @Schema(allowableValues = {
 					"automatic", "manual" }) String captureMethod,
 			String description){
 

@@ -13,6 +13,7 @@ import dev.paymentsimulator.common.PageRequest;
 import dev.paymentsimulator.common.ProblemAnswers;
 import dev.paymentsimulator.payment.CaptureMethod;
 import dev.paymentsimulator.payment.NewPayment;
+import dev.paymentsimulator.payment.PaymentInputs;
 import dev.paymentsimulator.payment.PaymentService;
 import dev.paymentsimulator.payment.PaymentStatus;
 import dev.paymentsimulator.payment.PaymentView;
@@ -45,12 +46,14 @@ class PaymentController {
 		this.payments = payments;
 	}
 
-	record CreatePayment(@Schema(minimum = "1", maximum = "99999999") @NotNull Long amount,
+	record CreatePayment(
+			@Schema(minimum = "" + PaymentInputs.MIN_AMOUNT,
+					maximum = "" + PaymentInputs.MAX_AMOUNT) @NotNull Long amount,
 			@Schema(pattern = "^[A-Za-z]{3}$", example = "usd") @NotNull String currency, @Schema(allowableValues = {
 					"automatic", "manual" }) @Pattern(regexp = "automatic|manual",
 							message = "must be automatic or manual") String captureMethod,
-			@Size(max = 1000) String description, @Schema(maxProperties = 50) Map<String, String> metadata,
-			JsonNode paymentMethod, Boolean confirm, @Size(max = 2048) String returnUrl){
+			@Size(max = 1000) String description, Map<String, String> metadata, JsonNode paymentMethod, Boolean confirm,
+			@Size(max = 2048) String returnUrl){
 
 		@Override
 		public String toString() {

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.paymentsimulator.common.OpenApiSchemas;
+import dev.paymentsimulator.payment.PaymentInputs;
+import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -23,6 +25,24 @@ class PaymentDocumentation {
 
 	private static final List<String> NULLABLE_OBJECTS = List.of("payment_method", "last_error", "next_action");
 
+	/**
+	 * Metadata, wherever a schema has it, with the bounds its check applies; OpenAPI 3.0
+	 * cannot bound a key's length, so the description says it.
+	 */
+	@SuppressWarnings("rawtypes")
+	private static void boundMetadata(Schema schema) {
+		Map<String, Schema> properties = schema.getProperties();
+		if (properties == null || !properties.containsKey("metadata")) {
+			return;
+		}
+		properties.put("metadata",
+				new ObjectSchema().maxProperties(PaymentInputs.METADATA_MAX_KEYS)
+					.additionalProperties(new StringSchema().maxLength(PaymentInputs.METADATA_MAX_VALUE_LENGTH))
+					.description("Up to " + PaymentInputs.METADATA_MAX_KEYS + " keys of at most "
+							+ PaymentInputs.METADATA_MAX_KEY_LENGTH + " characters, each with a value of at most "
+							+ PaymentInputs.METADATA_MAX_VALUE_LENGTH + " characters"));
+	}
+
 	@Bean
 	OpenApiCustomizer nullablePaymentObjects() {
 		return (openApi) -> {
@@ -35,6 +55,7 @@ class PaymentDocumentation {
 					properties.put(name, OpenApiSchemas.nullable(reference));
 				}
 			}
+			openApi.getComponents().getSchemas().values().forEach(PaymentDocumentation::boundMetadata);
 			// the list's status filter takes the states a payment has
 			openApi.getPaths()
 				.get("/v1/payments")
