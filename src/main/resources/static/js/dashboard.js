@@ -92,13 +92,34 @@ async function loadDetail() {
 		element("h3", {}, "Timeline"), element("ol", { class: "timeline", id: "timeline" }, ...timeline)));
 }
 
-async function refresh() {
+async function load() {
 	try {
 		await Promise.all([loadClock(), loadPayments(), loadEvents(client, select), loadEndpoints(client, act)]);
 		await loadDetail();
 	} catch (error) {
 		say("error", problemText(error));
 	}
+}
+
+/**
+ * One load at a time: two at once could finish out of order and draw the older answer
+ * last; messages that come during a load are covered by a single load after it.
+ */
+let loading = null;
+let again = false;
+function refresh() {
+	if (loading) {
+		again = true;
+		return loading;
+	}
+	loading = (async () => {
+		do {
+			again = false;
+			await load();
+		} while (again);
+		loading = null;
+	})();
+	return loading;
 }
 
 /** Live messages come in bursts; one redraw covers a burst. */

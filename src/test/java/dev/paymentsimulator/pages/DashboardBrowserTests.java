@@ -58,6 +58,24 @@ class DashboardBrowserTests extends PageTests {
 		assertThat(browser.findElements(By.cssSelector("#events tr[data-type='payment.created']"))).hasSize(1);
 	}
 
+	/** A burst of payments is drawn in a few loads, not one per message. */
+	@Test
+	void aBusyNamespaceDoesNotPileUpLoads() {
+		Api api = api("sk_test_dash_busy");
+		open("sk_test_dash_busy", null);
+		JavascriptExecutor js = (JavascriptExecutor) browser;
+		js.executeScript("performance.clearResourceTimings(); performance.setResourceTimingBufferSize(10000);");
+		String last = null;
+		for (int i = 0; i < 100; i++) {
+			last = api.post("/v1/payments", CONFIRMED).text("id");
+		}
+		wait(Duration.ofSeconds(15))
+			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#payments tr[data-id='" + last + "']")));
+		Number loads = (Number) js.executeScript("return performance.getEntriesByType('resource')"
+				+ ".filter((entry) => entry.name.includes('/v1/payments?')).length;");
+		assertThat(loads.intValue()).as("list loads for 200 events").isBetween(1, 50);
+	}
+
 	@Test
 	void aRefusedKeyIsSaidAndNotRetried() {
 		browser.get("http://localhost:" + this.port + "/dashboard");
