@@ -386,20 +386,9 @@ class ApiConformanceTests {
 		Answer answer = new Api(this.port).send(request, headers);
 		this.document.check(exchange.method(), exchange.target(), exchange.body(), answer);
 		if (answer.status() < 300) {
-			this.succeeded.putIfAbsent(exchange.method() + " " + template(exchange.target()), exchange);
+			this.succeeded.putIfAbsent(this.document.operation(exchange.method(), exchange.target()), exchange);
 		}
 		return answer;
-	}
-
-	private String template(String target) {
-		String path = target.contains("?") ? target.substring(0, target.indexOf('?')) : target;
-		return this.document.operations()
-			.stream()
-			.filter((operation) -> operation.endsWith(" " + path)
-					|| path.matches(operation.substring(operation.indexOf(' ') + 1).replaceAll("\\{[^/]+}", "[^/]+")))
-			.map((operation) -> operation.substring(operation.indexOf(' ') + 1))
-			.findFirst()
-			.orElse(path);
 	}
 
 	/** A README command as the request it sends; curl sends POST when it has data. */

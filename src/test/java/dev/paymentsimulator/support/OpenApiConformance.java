@@ -72,11 +72,7 @@ public final class OpenApiConformance {
 	 * @param answer what the simulator answered
 	 */
 	public void check(String method, String target, String requestBody, Answer answer) {
-		String path = target.contains("?") ? target.substring(0, target.indexOf('?')) : target;
-		Operation operation = this.operations.stream()
-			.filter((candidate) -> candidate.method.equals(method) && candidate.pattern.matcher(path).matches())
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("the document has no operation for " + method + " " + path));
+		Operation operation = find(method, target);
 		String where = method + " " + target + " (" + operation.id() + ") answered " + answer.status();
 		JsonNode response = operation.node.path("responses").path(Integer.toString(answer.status()));
 		String responsePointer = operation.pointer + "/responses/" + answer.status();
@@ -119,9 +115,23 @@ public final class OpenApiConformance {
 		return new TreeSet<>(this.answeredProblems);
 	}
 
+	/** The operation that serves the request, as {@link #operations()} names it. */
+	public String operation(String method, String target) {
+		Operation operation = find(method, target);
+		return operation.method + " " + operation.template;
+	}
+
 	/** The document's operations, as {@code "METHOD /path/{template}"}. */
 	public List<String> operations() {
 		return this.operations.stream().map((operation) -> operation.method + " " + operation.template).toList();
+	}
+
+	private Operation find(String method, String target) {
+		String path = target.contains("?") ? target.substring(0, target.indexOf('?')) : target;
+		return this.operations.stream()
+			.filter((candidate) -> candidate.method.equals(method) && candidate.pattern.matcher(path).matches())
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("the document has no operation for " + method + " " + path));
 	}
 
 	private void checkHeaders(String where, JsonNode response, String responsePointer, Answer answer) {
