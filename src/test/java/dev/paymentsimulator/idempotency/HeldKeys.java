@@ -24,7 +24,11 @@ public final class HeldKeys {
 	 */
 	public static AutoCloseable hold(ApplicationContext context, String namespace, String key, String method,
 			String path, String body) {
-		IdempotencyStore store = context.getBean(IdempotencyStore.class);
+		return hold(context.getBean(IdempotencyStore.class), namespace, key, method, path, body);
+	}
+
+	static AutoCloseable hold(IdempotencyStore store, String namespace, String key, String method, String path,
+			String body) {
 		IdempotencyStore.Key storeKey = new IdempotencyStore.Key(new Namespace(namespace), key);
 		IdempotencyStore.Running running = new IdempotencyStore.Running(
 				new IdempotencyStore.Fingerprint(method, path, sha256((body != null) ? body : "")), "held-by-test");

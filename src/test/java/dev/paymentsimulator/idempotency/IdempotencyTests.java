@@ -2,8 +2,6 @@ package dev.paymentsimulator.idempotency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 
@@ -138,18 +136,11 @@ abstract class IdempotencyTests {
 	void keyStillRunningIsInUseAndAnsweredAtOnce() throws Exception {
 		String key = unique("running");
 		String body = "{\"amount\":100,\"currency\":\"usd\"}";
-		byte[] bodyHash = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
-		IdempotencyStore.Running running = new IdempotencyStore.Running(
-				new IdempotencyStore.Fingerprint("POST", "/v1/payments", bodyHash), "test-claim");
-		IdempotencyStore.Key storeKey = new IdempotencyStore.Key(Namespace.DEFAULT, key);
-		assertThat(this.store.claim(storeKey, running, java.time.Instant.EPOCH)).isNull();
-		try {
+		try (AutoCloseable held = HeldKeys.hold(this.store, Namespace.DEFAULT.name(), key, "POST", "/v1/payments",
+				body)) {
 			Answer busy = this.api.post("/v1/payments", body, Map.of("Idempotency-Key", key));
 			assertThat(busy.status()).isEqualTo(409);
 			assertThat(busy.text("code")).isEqualTo("idempotency_key_in_use");
-		}
-		finally {
-			this.store.release(storeKey, running);
 		}
 	}
 
