@@ -103,8 +103,10 @@ final class WebhookSender {
 			// the rest of a long answer is read and dropped
 			.onResponseContent((response, content) -> {
 				int take = Math.min(content.remaining(), KEPT_BODY_BYTES - kept.size());
-				for (int i = 0; i < take; i++) {
-					kept.write(content.get(content.position() + i));
+				if (take > 0) {
+					byte[] chunk = new byte[take];
+					content.duplicate().get(chunk);
+					kept.write(chunk, 0, take);
 				}
 			})
 			.send((result) -> {
