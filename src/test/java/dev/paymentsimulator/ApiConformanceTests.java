@@ -201,6 +201,7 @@ class ApiConformanceTests {
 			send(valid.withHeader("Simulator-Fault", "error_before"));
 			send(valid.withHeader("Origin", "https://shop.example"));
 			send(valid.withHeader("Accept", "text/csv"));
+			send(valid.withHeader("Accept", ";;;"));
 			if (template.contains("{")) {
 				send(valid.withTarget(missing(template)));
 			}

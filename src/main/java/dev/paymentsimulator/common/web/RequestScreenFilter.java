@@ -30,7 +30,8 @@ import org.springframework.http.MediaType;
  * garbage) is refused with 415, since no converter can read it. Bodies above 64 KiB are
  * refused with 413: at once when the declared length says so, otherwise as soon as
  * reading passes the limit, so a chunked upload cannot grow without bound. An API call
- * whose {@code Accept} excludes JSON is refused with 406 before it runs, not after a
+ * whose {@code Accept} excludes what its path answers (JSON; server-sent events for the
+ * live stream), or cannot be read, is refused with 406 before it runs, not after a
  * payment was made that the client cannot be told of.
  */
 @ApiFilter(Stage.REQUEST_SCREEN)
@@ -40,7 +41,10 @@ class RequestScreenFilter extends OncePerExchangeFilter {
 
 	private static final String NUL = "%00";
 
-	/** The one API path that answers with server-sent events rather than JSON. */
+	/**
+	 * The one API path that answers with server-sent events rather than JSON; an Accept
+	 * is checked against what its path answers.
+	 */
 	private static final String STREAM = "/v1/simulator/stream";
 
 	private final ProblemWriter problems;
@@ -62,10 +66,11 @@ class RequestScreenFilter extends OncePerExchangeFilter {
 					"Content-Type must name one media type; send the body as JSON with Content-Type: application/json."));
 			return;
 		}
-		if (request.getRequestURI().startsWith("/v1/") && !acceptsJson(request.getHeader(HttpHeaders.ACCEPT))
-				&& !request.getRequestURI().equals(STREAM)) {
+		MediaType answers = request.getRequestURI().equals(STREAM) ? MediaType.TEXT_EVENT_STREAM
+				: MediaType.APPLICATION_JSON;
+		if (request.getRequestURI().startsWith("/v1/") && !accepts(request.getHeader(HttpHeaders.ACCEPT), answers)) {
 			this.problems.write(request, response,
-					new ApiException(ErrorCode.NOT_ACCEPTABLE, "This API answers with application/json only."));
+					new ApiException(ErrorCode.NOT_ACCEPTABLE, "This path answers with " + answers + " only."));
 			return;
 		}
 		if (request.getContentLengthLong() > MAX_BODY_BYTES) {
@@ -85,14 +90,12 @@ class RequestScreenFilter extends OncePerExchangeFilter {
 		return "query";
 	}
 
-	private static boolean acceptsJson(String accept) {
+	private static boolean accepts(String accept, MediaType answers) {
 		if (accept == null) {
 			return true;
 		}
 		try {
-			return MediaType.parseMediaTypes(accept)
-				.stream()
-				.anyMatch((type) -> type.isCompatibleWith(MediaType.APPLICATION_JSON));
+			return MediaType.parseMediaTypes(accept).stream().anyMatch((type) -> type.isCompatibleWith(answers));
 		}
 		catch (InvalidMediaTypeException ex) {
 			return false;
