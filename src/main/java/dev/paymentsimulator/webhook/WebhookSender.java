@@ -13,9 +13,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.eclipse.jetty.client.Destination;
+import org.eclipse.jetty.client.DuplexConnectionPool;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.client.StringRequestContent;
+import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpMethod;
@@ -62,7 +65,10 @@ final class WebhookSender {
 		QueuedThreadPool threads = new QueuedThreadPool(8 + properties.threads(), 2);
 		threads.setName("webhook-http");
 		threads.setDaemon(true);
-		this.http = new HttpClient();
+		HttpClientTransportOverHTTP transport = new HttpClientTransportOverHTTP();
+		transport
+			.setConnectionPoolFactory((destination) -> new ConnectionsOnDemand(destination, properties.maxInFlight()));
+		this.http = new HttpClient(transport);
 		this.http.setExecutor(threads);
 		this.http.setScheduler(new ScheduledExecutorScheduler("webhook-deadlines", true));
 		this.http.setConnectTimeout(properties.connectTimeout().toMillis());
@@ -143,6 +149,27 @@ final class WebhookSender {
 		catch (Exception ex) {
 			// stopping anyway
 		}
+	}
+
+	/**
+	 * Opens a connection only for a request that waits for one. Jetty's own pool opens
+	 * one more whenever a request finds no idle connection, even when one already being
+	 * opened will serve it; when receivers close connections (Tomcat does after 100
+	 * requests on one), those spares pile up past the caps on attempts in flight, idle
+	 * but open.
+	 */
+	static final class ConnectionsOnDemand extends DuplexConnectionPool {
+
+		ConnectionsOnDemand(Destination destination, int maxConnections) {
+			super(destination, maxConnections);
+		}
+
+		@Override
+		protected void tryCreate(boolean create) {
+			// false: as many connections pending as requests queued, not one more
+			super.tryCreate(false);
+		}
+
 	}
 
 	private static String describe(Throwable failure) {
