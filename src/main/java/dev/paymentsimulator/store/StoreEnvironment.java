@@ -1,9 +1,13 @@
 package dev.paymentsimulator.store;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
@@ -57,11 +61,13 @@ class StoreEnvironment implements EnvironmentPostProcessor {
 			// surface as a missing bean
 			throw new IllegalArgumentException("simulator.store takes memory or postgres, was '" + store + "'");
 		}
-		String excluded = environment.getProperty(EXCLUDE, "");
-		String merged = excluded.isBlank() ? DATA_SOURCE_AUTO_CONFIGURATION
-				: excluded + "," + DATA_SOURCE_AUTO_CONFIGURATION;
+		// bound, not read as one property: a YAML list is
+		// spring.autoconfigure.exclude[0]…
+		List<String> excluded = new ArrayList<>(
+				Binder.get(environment).bind(EXCLUDE, Bindable.listOf(String.class)).orElse(List.of()));
+		excluded.add(DATA_SOURCE_AUTO_CONFIGURATION);
 		environment.getPropertySources()
-			.addFirst(new MapPropertySource("simulatorMemoryStore", Map.of(EXCLUDE, merged)));
+			.addFirst(new MapPropertySource("simulatorMemoryStore", Map.of(EXCLUDE, String.join(",", excluded))));
 		// In memory a request never waits on I/O (long polls and simulated latency park
 		// asynchronously), so threads beyond a few per core only contend: on two cores,
 		// creates ran 1.6 to 2 times as fast with 4 request threads as with Tomcat's 200.

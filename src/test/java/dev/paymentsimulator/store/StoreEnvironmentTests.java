@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
@@ -35,6 +36,16 @@ class StoreEnvironmentTests {
 				Map.of("simulator.store", "postgres", "spring.datasource.url", "jdbc:postgresql://localhost/none"));
 
 		assertThat(environment.getProperty("server.tomcat.threads.max")).isNull();
+	}
+
+	@Test
+	void inMemoryTheUsersExclusionsStayBesideTheDataSourceOne() {
+		StandardEnvironment environment = environment(Map.of("spring.autoconfigure.exclude[0]", "com.example.One",
+				"spring.autoconfigure.exclude[1]", "com.example.Two"));
+
+		assertThat(Binder.get(environment).bind("spring.autoconfigure.exclude", String[].class).get()).containsExactly(
+				"com.example.One", "com.example.Two",
+				"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration");
 	}
 
 	private static StandardEnvironment environment(Map<String, Object> settings) {
