@@ -9,12 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import ch.qos.logback.classic.LoggerContext;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import dev.paymentsimulator.support.Api.Answer;
 import dev.paymentsimulator.support.Api;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -133,6 +135,16 @@ class OperationsTests {
 		finally {
 			receiver.stop();
 		}
+	}
+
+	/**
+	 * A turbo filter runs on every {@code isDebugEnabled()} of every library, dozens per
+	 * webhook sent; Micrometer's count of log lines per level was one.
+	 */
+	@Test
+	void noTurboFilterRunsOnEveryLogCall() {
+		assertThat(((LoggerContext) LoggerFactory.getILoggerFactory()).getTurboFilterList()).isEmpty();
+		assertThat(this.api.get("/actuator/prometheus").body()).doesNotContain("logback_events_total");
 	}
 
 	/**
