@@ -26,12 +26,27 @@ public final class CardNumbers {
 		}
 		StringBuilder redacted = new StringBuilder(text.length());
 		do {
-			String digits = matcher.group().replaceAll("[ -]", "");
+			String digits = digitsOf(matcher.group());
 			matcher.appendReplacement(redacted,
 					digits.substring(0, 4) + "\u2026" + digits.substring(digits.length() - 4));
 		}
 		while (matcher.find());
 		return matcher.appendTail(redacted).toString();
+	}
+
+	/**
+	 * Without the spaces and dashes; not with replaceAll, which compiles a pattern each
+	 * time.
+	 */
+	private static String digitsOf(String candidate) {
+		StringBuilder digits = new StringBuilder(candidate.length());
+		for (int i = 0; i < candidate.length(); i++) {
+			char c = candidate.charAt(i);
+			if (c != ' ' && c != '-') {
+				digits.append(c);
+			}
+		}
+		return digits.toString();
 	}
 
 	/**
