@@ -74,8 +74,24 @@ abstract class WebhookLoadTests {
 	}
 
 	/**
-	 * Answers {@code /fast} at once and holds {@code /held} until released, counting how
-	 * many it holds at once.
+	 * Connections are opened only for attempts that wait for one: a receiver that closes
+	 * each connection after one answer still gets every delivery.
+	 */
+	@Test
+	void aReceiverThatClosesEveryConnectionGetsEveryDelivery() throws Exception {
+		try (Receiver receiver = new Receiver()) {
+			Api merchant = this.api.withKey("sk_test_load_close");
+			merchant.post("/v1/webhook_endpoints", "{\"url\":\"" + receiver.url("/closing") + "\"}");
+			for (int i = 0; i < 30; i++) {
+				merchant.post("/v1/payments", "{\"amount\":100,\"currency\":\"usd\"}");
+			}
+			await().atMost(Duration.ofSeconds(20)).until(() -> receiver.closing.get() == 30);
+		}
+	}
+
+	/**
+	 * Answers {@code /fast} at once, {@code /closing} at once and closing the connection,
+	 * and holds {@code /held} until released, counting how many it holds at once.
 	 */
 	static final class Receiver implements AutoCloseable {
 
@@ -86,6 +102,8 @@ abstract class WebhookLoadTests {
 		final AtomicInteger received = new AtomicInteger();
 
 		final AtomicInteger fast = new AtomicInteger();
+
+		final AtomicInteger closing = new AtomicInteger();
 
 		private final CountDownLatch gate = new CountDownLatch(1);
 
@@ -99,6 +117,13 @@ abstract class WebhookLoadTests {
 			this.server.createContext("/fast", (exchange) -> {
 				exchange.getRequestBody().readAllBytes();
 				this.fast.incrementAndGet();
+				exchange.sendResponseHeaders(204, -1);
+				exchange.close();
+			});
+			this.server.createContext("/closing", (exchange) -> {
+				exchange.getRequestBody().readAllBytes();
+				this.closing.incrementAndGet();
+				exchange.getResponseHeaders().set("Connection", "close");
 				exchange.sendResponseHeaders(204, -1);
 				exchange.close();
 			});
