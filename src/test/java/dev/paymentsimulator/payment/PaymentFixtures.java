@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -33,8 +34,11 @@ final class PaymentFixtures {
 
 	final PaymentService service;
 
-	/** Every event the service published, in order. */
-	final List<PaymentEvent> published = new ArrayList<>();
+	/**
+	 * Every event the service published, in order; synchronized, as the race tests
+	 * publish from many threads at once.
+	 */
+	final List<PaymentEvent> published = Collections.synchronizedList(new ArrayList<>());
 
 	/** The store the service works on, before any wrapping. */
 	final InMemoryPayments store;
