@@ -100,7 +100,7 @@ class OpenApiConfiguration {
 		return (operation, handler) -> {
 			ProblemAnswers declared = handler.getMethodAnnotation(ProblemAnswers.class);
 			if (declared != null) {
-				Arrays.stream(declared.value()).forEach((code) -> OpenApiProblems.add(operation.getResponses(), code));
+				add(operation.getResponses(), declared.value());
 			}
 			return operation;
 		};

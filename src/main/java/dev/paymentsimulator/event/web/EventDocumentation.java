@@ -59,7 +59,7 @@ class EventDocumentation {
 							.filter((response) -> response.getContent() != null)
 							.flatMap((response) -> response.getContent().values().stream())
 							.filter((media) -> media.getSchema() != null
-									&& ("#/components/schemas/" + RAW_PAGE).equals(media.getSchema().get$ref()))
+									&& OpenApiSchemas.reference(RAW_PAGE).get$ref().equals(media.getSchema().get$ref()))
 							.forEach((media) -> media.setSchema(OpenApiSchemas.reference(EVENT_PAGE)))));
 			}
 		};

@@ -84,7 +84,7 @@ class PaymentController {
 			"requested_by_customer", "duplicate", "fraudulent" }) @Pattern(
 					regexp = "requested_by_customer|duplicate|fraudulent",
 					message = "must be requested_by_customer, duplicate or fraudulent") String reason,
-			@Schema(maxProperties = 50) Map<String, String> metadata){
+			Map<String, String> metadata){
 	}
 
 	@ProblemAnswers({ ErrorCode.INCORRECT_NUMBER, ErrorCode.CARD_DECLINED, ErrorCode.EXPIRED_CARD,
