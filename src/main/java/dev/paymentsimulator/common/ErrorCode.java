@@ -25,7 +25,7 @@ public enum ErrorCode {
 	LIMIT_EXCEEDED(HttpStatus.BAD_REQUEST, "One more would pass the most the simulator keeps"),
 	RESOURCE_MISSING(HttpStatus.NOT_FOUND, "No such object in this key's namespace"),
 	METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "The path does not take this method"),
-	NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "An Accept header that excludes application/json"),
+	NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "An Accept header that excludes what the path answers"),
 	PAYMENT_INVALID_STATE(HttpStatus.CONFLICT, "The state machine forbids the move"),
 	IDEMPOTENCY_KEY_IN_USE(HttpStatus.CONFLICT, "The same Idempotency-Key is still being answered"),
 	BODY_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "The body is larger than 64 KiB"),
