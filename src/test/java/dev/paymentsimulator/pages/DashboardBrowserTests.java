@@ -2,7 +2,6 @@ package dev.paymentsimulator.pages;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,10 +139,8 @@ class DashboardBrowserTests extends PageTests {
 		open("sk_test_dash_moves", null);
 		for (Map.Entry<String, String> payment : payments.entrySet()) {
 			select(payment.getValue(), payment.getKey());
-			List<String> offered = new ArrayList<>();
-			browser.findElements(By.cssSelector("#detail form.move"))
-				.forEach((form) -> offered.add(form.getDomAttribute("data-move")));
-			assertThat(offered).as(payment.getKey()).containsExactlyElementsOf(expected.get(payment.getKey()));
+			assertThat(offeredMoves(payment.getValue())).as(payment.getKey())
+				.containsExactlyElementsOf(expected.get(payment.getKey()));
 		}
 		// a move made on the page: a partial capture of the authorized payment
 		select(payments.get("authorized"), "authorized");
@@ -325,6 +322,21 @@ class DashboardBrowserTests extends PageTests {
 		((JavascriptExecutor) browser).executeScript("window.location.hash = arguments[0];", payment);
 		wait(Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By
 			.cssSelector("#detail[data-payment='" + payment + "'] .summary .chip[data-status='" + status + "']")));
+	}
+
+	/**
+	 * The moves the detail offers for the payment, read in one script: the live stream
+	 * may redraw the detail between two WebDriver calls, and elements found before a
+	 * redraw are stale after it.
+	 */
+	@SuppressWarnings("unchecked")
+	private List<String> offeredMoves(String payment) {
+		return (List<String>) wait(Duration.ofSeconds(10))
+			.until((driver) -> ((JavascriptExecutor) driver).executeScript(
+					"const detail = document.getElementById('detail');"
+							+ " return detail.dataset.payment === arguments[0]"
+							+ " ? [...detail.querySelectorAll('form.move')].map((form) => form.dataset.move) : null;",
+					payment));
 	}
 
 	private Api api(String key) {
