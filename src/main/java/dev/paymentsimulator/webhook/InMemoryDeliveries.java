@@ -7,15 +7,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 
 import dev.paymentsimulator.account.Namespace;
 import dev.paymentsimulator.clock.SimulatorClock;
+import dev.paymentsimulator.event.Event;
+import dev.paymentsimulator.event.EventLog;
 import dev.paymentsimulator.store.OnMemoryStore;
 import dev.paymentsimulator.store.Shelves;
 
@@ -26,7 +30,9 @@ import org.springframework.stereotype.Repository;
  * The delivery log and outbox in this process. The outbox keeps one queue per target, so
  * a target at its cap is passed over without walking its backlog. A claim is a lease on
  * real time, as on PostgreSQL: a delivery whose attempt never settles is owed again once
- * the lease runs out.
+ * the lease runs out. Attempts are kept without their body: every attempt of an event
+ * sent the event's JSON, which renders to the same bytes each time, so the log renders it
+ * again when read instead of keeping a copy per attempt (most of an attempt's heap).
  */
 @Repository
 @OnMemoryStore
@@ -40,21 +46,33 @@ class InMemoryDeliveries implements Deliveries {
 
 	private final Duration lease;
 
+	private final BiFunction<Namespace, String, Optional<Event>> events;
+
 	@Autowired
-	InMemoryDeliveries(Clock realClock, WebhookProperties properties) {
-		this(realClock, properties.lease());
+	InMemoryDeliveries(Clock realClock, WebhookProperties properties, EventLog events) {
+		this(realClock, properties.lease(), events::find);
 	}
 
-	InMemoryDeliveries(Clock realClock, Duration lease) {
+	InMemoryDeliveries(Clock realClock, Duration lease, BiFunction<Namespace, String, Optional<Event>> events) {
 		this.realClock = realClock;
 		this.lease = lease;
+		this.events = events;
 	}
 
 	@Override
 	public List<DeliveryAttempt> attempts(Namespace namespace, String eventId) {
 		Shelf shelf = this.shelves.get(namespace);
-		List<DeliveryAttempt> attempts = (shelf != null) ? shelf.attempts.get(eventId) : null;
-		return (attempts != null) ? List.copyOf(attempts) : List.of();
+		List<DeliveryAttempt> kept = (shelf != null) ? shelf.attempts.get(eventId) : null;
+		if (kept == null || kept.isEmpty()) {
+			return List.of();
+		}
+		// an event is dropped a moment before its log: the log goes with it
+		Optional<Event> event = this.events.apply(namespace, eventId);
+		if (event.isEmpty()) {
+			return List.of();
+		}
+		String body = event.get().json();
+		return kept.stream().map((attempt) -> withBody(attempt, body)).toList();
 	}
 
 	@Override
@@ -93,7 +111,8 @@ class InMemoryDeliveries implements Deliveries {
 			// another sender owes it now: this attempt is not ours to record
 			return;
 		}
-		shelf.attempts.computeIfAbsent(attempt.eventId(), (id) -> new CopyOnWriteArrayList<>()).add(attempt);
+		shelf.attempts.computeIfAbsent(attempt.eventId(), (id) -> new CopyOnWriteArrayList<>())
+			.add(withBody(attempt, ""));
 		if (retryAt != null) {
 			schedule(namespace, retryAt, claimed.eventId(), claimed.target(), claimed.attempt() + 1);
 		}
@@ -130,6 +149,12 @@ class InMemoryDeliveries implements Deliveries {
 				(shelf != null) ? shelf.attempts.values().stream().mapToLong(List::size).sum() : 0L);
 		forgotten.put("pending_retries", (shelf != null) ? shelf.owedCount() : 0L);
 		return forgotten;
+	}
+
+	private static DeliveryAttempt withBody(DeliveryAttempt attempt, String body) {
+		return new DeliveryAttempt(attempt.id(), attempt.eventId(), attempt.endpointId(), attempt.url(),
+				attempt.attempt(), attempt.statusCode(), attempt.error(), attempt.durationMs(), attempt.nextAttemptAt(),
+				attempt.created(), body, attempt.requestHeaders(), attempt.responseHeaders(), attempt.responseBody());
 	}
 
 	private record Lease(Pending pending, Instant until) {

@@ -8,15 +8,18 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiFunction;
 
 import dev.paymentsimulator.account.Namespace;
 import dev.paymentsimulator.clock.SimulatorClock;
+import dev.paymentsimulator.event.Event;
 import dev.paymentsimulator.webhook.Deliveries.Pending;
 import dev.paymentsimulator.webhook.Deliveries.Target;
 import org.junit.jupiter.api.Test;
@@ -29,13 +32,16 @@ class InMemoryDeliveriesTests {
 
 	private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
+	/** These tests read no delivery log, which renders the bodies from the events. */
+	private static final BiFunction<Namespace, String, Optional<Event>> NO_EVENTS = (namespace, id) -> Optional.empty();
+
 	/** Every namespace's simulated clock stands at {@link #NOW}. */
 	private static final SimulatorClock FROZEN = SimulatorClock.standalone(CLOCK, NOW, (event) -> {
 	});
 
 	@Test
 	void sendersClaimingAtOnceEachTakeDifferentDeliveriesAndNoneIsLost() throws Exception {
-		InMemoryDeliveries deliveries = new InMemoryDeliveries(CLOCK, LEASE);
+		InMemoryDeliveries deliveries = new InMemoryDeliveries(CLOCK, LEASE, NO_EVENTS);
 		Namespace namespace = new Namespace("race");
 		Target target = new Target("http://127.0.0.1:9/hook", null);
 		int senders = 8;
@@ -79,7 +85,7 @@ class InMemoryDeliveriesTests {
 
 	@Test
 	void onlyDueDeliveriesAreClaimedInDueOrder() {
-		InMemoryDeliveries deliveries = new InMemoryDeliveries(CLOCK, LEASE);
+		InMemoryDeliveries deliveries = new InMemoryDeliveries(CLOCK, LEASE, NO_EVENTS);
 		Namespace namespace = new Namespace("order");
 		Target target = new Target("http://127.0.0.1:9/hook", null);
 		deliveries.schedule(namespace, NOW.plusSeconds(10), "evt_later", target, 2);
@@ -97,7 +103,7 @@ class InMemoryDeliveriesTests {
 
 	@Test
 	void aTargetAtItsCapIsPassedOverAndTheOthersGoOut() {
-		InMemoryDeliveries deliveries = new InMemoryDeliveries(CLOCK, LEASE);
+		InMemoryDeliveries deliveries = new InMemoryDeliveries(CLOCK, LEASE, NO_EVENTS);
 		Namespace namespace = new Namespace("caps");
 		Target hanging = new Target("http://127.0.0.1:9/slow", null);
 		Target fast = new Target("http://localhost:8/fast", "we_fast");
@@ -116,7 +122,7 @@ class InMemoryDeliveriesTests {
 	@Test
 	void aClaimGivenBackOrNeverSettledIsOwedAgain() {
 		MutableClock clock = new MutableClock(NOW);
-		InMemoryDeliveries deliveries = new InMemoryDeliveries(clock, LEASE);
+		InMemoryDeliveries deliveries = new InMemoryDeliveries(clock, LEASE, NO_EVENTS);
 		Namespace namespace = new Namespace("lease");
 		Target target = new Target("http://127.0.0.1:9/hook", null);
 		deliveries.schedule(namespace, NOW, "evt_given_back", target, 1);

@@ -135,6 +135,31 @@ abstract class WebhookTests {
 		assertThat(delivery.get("request_body").asString()).isEqualTo(this.api.get("/v1/events/" + event).body());
 	}
 
+	/**
+	 * The log shows the bytes the receiver got and the headers that signed them, even
+	 * once the payment has moved on: in memory the body is rendered again from the event
+	 * when the log is read, not kept per attempt.
+	 */
+	@Test
+	void theDeliveryLogShowsTheSignedBytesAfterThePaymentMovedOn() throws Exception {
+		receiver.stubFor(post("/moved-on").willReturn(aResponse().withStatus(204)));
+		Answer endpoint = createEndpoint("/moved-on", "[\"payment.created\"]");
+		String payment = createPayment();
+		String event = firstEvent(payment);
+		this.api.awaitDelivery(event, 1);
+		assertThat(this.api.post("/v1/payments/" + payment + "/cancel", "{}").status()).isEqualTo(200);
+
+		LoggedRequest sent = receiver.findAll(postRequestedFor(urlEqualTo("/moved-on"))).get(0);
+		JsonNode delivery = this.api.get("/v1/events/" + event + "/deliveries").json().get("data").get(0);
+		assertThat(delivery.get("request_body").asString()).isEqualTo(sent.getBodyAsString())
+			.contains("\"status\":\"created\"");
+		Map<String, List<String>> logged = new java.util.HashMap<>();
+		delivery.get("request_headers")
+			.properties()
+			.forEach((header) -> logged.put(header.getKey(), List.of(header.getValue().asString())));
+		new Webhook(endpoint.text("secret")).verify(delivery.get("request_body").asString(), logged);
+	}
+
 	@Test
 	void aReceiverThatAnswersNothingLeavesNoAnswerInTheLog() {
 		createEndpoint("/nothing", "[\"payment.created\"]");
