@@ -111,8 +111,7 @@ class InMemoryDeliveries implements Deliveries {
 			// another sender owes it now: this attempt is not ours to record
 			return;
 		}
-		shelf.attempts.computeIfAbsent(attempt.eventId(), (id) -> new CopyOnWriteArrayList<>())
-			.add(withBody(attempt, ""));
+		shelf.attempts.computeIfAbsent(attempt.eventId(), (id) -> new CopyOnWriteArrayList<>()).add(kept(attempt));
 		if (retryAt != null) {
 			schedule(namespace, retryAt, claimed.eventId(), claimed.target(), claimed.attempt() + 1);
 		}
@@ -151,10 +150,21 @@ class InMemoryDeliveries implements Deliveries {
 		return forgotten;
 	}
 
+	/** The attempt as the log keeps it: no body, and its headers in compact maps. */
+	private static DeliveryAttempt kept(DeliveryAttempt attempt) {
+		return copy(attempt, "", CompactHeaders.of(attempt.requestHeaders()),
+				(attempt.responseHeaders() != null) ? CompactHeaders.of(attempt.responseHeaders()) : null);
+	}
+
 	private static DeliveryAttempt withBody(DeliveryAttempt attempt, String body) {
+		return copy(attempt, body, attempt.requestHeaders(), attempt.responseHeaders());
+	}
+
+	private static DeliveryAttempt copy(DeliveryAttempt attempt, String body, Map<String, String> requestHeaders,
+			Map<String, String> responseHeaders) {
 		return new DeliveryAttempt(attempt.id(), attempt.eventId(), attempt.endpointId(), attempt.url(),
 				attempt.attempt(), attempt.statusCode(), attempt.error(), attempt.durationMs(), attempt.nextAttemptAt(),
-				attempt.created(), body, attempt.requestHeaders(), attempt.responseHeaders(), attempt.responseBody());
+				attempt.created(), body, requestHeaders, responseHeaders, attempt.responseBody());
 	}
 
 	private record Lease(Pending pending, Instant until) {
