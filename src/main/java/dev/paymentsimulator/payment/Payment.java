@@ -10,6 +10,7 @@ import java.util.Map;
 
 import dev.paymentsimulator.account.Namespace;
 import dev.paymentsimulator.common.ApiException;
+import dev.paymentsimulator.common.CompactMap;
 import dev.paymentsimulator.common.ErrorCode;
 import dev.paymentsimulator.common.Slice;
 

@@ -18,6 +18,7 @@ import java.util.function.BiFunction;
 
 import dev.paymentsimulator.account.Namespace;
 import dev.paymentsimulator.clock.SimulatorClock;
+import dev.paymentsimulator.common.CompactMap;
 import dev.paymentsimulator.event.Event;
 import dev.paymentsimulator.event.EventLog;
 import dev.paymentsimulator.store.OnMemoryStore;
@@ -152,8 +153,8 @@ class InMemoryDeliveries implements Deliveries {
 
 	/** The attempt as the log keeps it: no body, and its headers in compact maps. */
 	private static DeliveryAttempt kept(DeliveryAttempt attempt) {
-		return copy(attempt, "", CompactHeaders.of(attempt.requestHeaders()),
-				(attempt.responseHeaders() != null) ? CompactHeaders.of(attempt.responseHeaders()) : null);
+		return copy(attempt, "", CompactMap.copyOf(attempt.requestHeaders()),
+				(attempt.responseHeaders() != null) ? CompactMap.copyOf(attempt.responseHeaders()) : null);
 	}
 
 	private static DeliveryAttempt withBody(DeliveryAttempt attempt, String body) {

@@ -1,4 +1,4 @@
-package dev.paymentsimulator.payment;
+package dev.paymentsimulator.common;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;
@@ -7,12 +7,15 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An immutable map that keeps insertion order in one array of keys and values. Metadata
- * is stored with every payment, refund and event snapshot; a {@code LinkedHashMap} costs
- * about three times the memory for the usual one or two entries.
+ * is stored with every payment, refund and event snapshot, and headers with every webhook
+ * attempt in the in-memory log; a {@code LinkedHashMap} costs three to five times the
+ * memory for the usual one to five entries.
  */
-final class CompactMap extends AbstractMap<String, String> {
+public final class CompactMap extends AbstractMap<String, String> {
 
 	private final String[] keysAndValues;
 
@@ -20,7 +23,7 @@ final class CompactMap extends AbstractMap<String, String> {
 		this.keysAndValues = keysAndValues;
 	}
 
-	static Map<String, String> copyOf(Map<String, String> map) {
+	public static Map<String, String> copyOf(Map<String, String> map) {
 		if (map.isEmpty()) {
 			return Map.of();
 		}
@@ -37,7 +40,7 @@ final class CompactMap extends AbstractMap<String, String> {
 	}
 
 	@Override
-	public String get(Object key) {
+	public @Nullable String get(Object key) {
 		for (int i = 0; i < this.keysAndValues.length; i += 2) {
 			if (this.keysAndValues[i].equals(key)) {
 				return this.keysAndValues[i + 1];
