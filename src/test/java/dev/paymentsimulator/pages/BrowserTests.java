@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -114,9 +115,13 @@ class BrowserTests extends PageTests {
 		keyInput.clear();
 		keyInput.sendKeys(key);
 		browser.findElement(By.cssSelector("#key-form button[type=submit]")).click();
-		wait(Duration.ofSeconds(10))
-			.until(ExpectedConditions.elementToBeClickable(By.cssSelector("tr[data-id='" + id + "'] button")))
-			.click();
+		// the live stream redraws the table whenever the namespace changes: an element
+		// found
+		// before a redraw is stale after it, so each find and use is retried together
+		wait(Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until((driver) -> {
+			driver.findElement(By.cssSelector("tr[data-id='" + id + "'] button")).click();
+			return true;
+		});
 		WebElement amount = wait(Duration.ofSeconds(10))
 			.until(ExpectedConditions.visibilityOfElementLocated(By.id("refund-amount")));
 		amount.sendKeys("1000");
@@ -130,8 +135,9 @@ class BrowserTests extends PageTests {
 						By.cssSelector("li.event[data-type='payment.refunded'] li.delivery[data-status-code='200']"))
 				.isEmpty();
 		});
-		assertThat(browser.findElement(By.cssSelector("tr[data-id='" + id + "'] .chip")).getText())
-			.isEqualTo("partially_refunded");
+		String chip = wait(Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+			.until((driver) -> driver.findElement(By.cssSelector("tr[data-id='" + id + "'] .chip")).getText());
+		assertThat(chip).isEqualTo("partially_refunded");
 	}
 
 	@Test
