@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -16,6 +17,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -47,9 +49,7 @@ class DashboardBrowserTests extends PageTests {
 		String id = api.post("/v1/payments",
 				"{\"amount\":4200,\"currency\":\"eur\",\"description\":\"Made by curl\",\"confirm\":true,\"payment_method\":\"pm_card_visa\"}")
 			.text("id");
-		WebElement row = wait(Duration.ofSeconds(10))
-			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#payments tr[data-id='" + id + "']")));
-		assertThat(row.getText()).contains("Made by curl", "succeeded");
+		assertThat(textOf(By.cssSelector("#payments tr[data-id='" + id + "']"))).contains("Made by curl", "succeeded");
 		assertThat(browser.findElements(By.cssSelector("#events tr[data-type='payment.succeeded']"))).isNotEmpty();
 		new Select(browser.findElement(By.id("event-type"))).selectByValue("payment.created");
 		wait(Duration.ofSeconds(10)).until(
@@ -170,10 +170,9 @@ class DashboardBrowserTests extends PageTests {
 			.asString();
 		String delivery = api.awaitDelivery(event, 1).get("id").asString();
 		open("sk_test_dash_inspector", id);
-		WebElement attempt = wait(Duration.ofSeconds(10)).until(ExpectedConditions
-			.elementToBeClickable(By.cssSelector("li.delivery[data-id='" + delivery + "'] summary")));
-		assertThat(attempt.getText()).contains("HTTP 200");
-		attempt.click();
+		By attempt = By.cssSelector("li.delivery[data-id='" + delivery + "'] summary");
+		assertThat(textOf(attempt)).contains("HTTP 200");
+		click(attempt);
 		String received = receiver.findAll(postRequestedFor(urlEqualTo("/hooks")))
 			.stream()
 			.filter((request) -> event.equals(request.getHeader("webhook-id")))
@@ -208,10 +207,9 @@ class DashboardBrowserTests extends PageTests {
 		String event = api.get("/v1/events?payment=" + id).json().get("data").get(0).get("id").asString();
 		String delivery = api.awaitDelivery(event, 1).get("id").asString();
 		select(id, "created");
-		WebElement attempt = wait(Duration.ofSeconds(10)).until(ExpectedConditions
-			.elementToBeClickable(By.cssSelector("li.delivery[data-id='" + delivery + "'] summary")));
-		assertThat(attempt.getText()).contains("HTTP 400", "next attempt");
-		attempt.click();
+		By attempt = By.cssSelector("li.delivery[data-id='" + delivery + "'] summary");
+		assertThat(textOf(attempt)).contains("HTTP 400", "next attempt");
+		click(attempt);
 		assertThat(browser.findElement(By.id("response-body-" + delivery)).getText()).contains("signature mismatch");
 		// the simulator's signature holds with the endpoint's secret: the receiver has
 		// another
@@ -337,6 +335,25 @@ class DashboardBrowserTests extends PageTests {
 							+ " return detail.dataset.payment === arguments[0]"
 							+ " ? [...detail.querySelectorAll('form.move')].map((form) => form.dataset.move) : null;",
 					payment));
+	}
+
+	/**
+	 * Finds and uses in one step, again if the live stream redrew the page meanwhile: an
+	 * element found before a redraw is stale after it.
+	 */
+	private <T> T stably(Function<WebDriver, T> use) {
+		return wait(Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(use);
+	}
+
+	private String textOf(By target) {
+		return stably((driver) -> driver.findElement(target).getText());
+	}
+
+	private void click(By target) {
+		stably((driver) -> {
+			driver.findElement(target).click();
+			return true;
+		});
 	}
 
 	private Api api(String key) {
