@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -115,13 +114,7 @@ class BrowserTests extends PageTests {
 		keyInput.clear();
 		keyInput.sendKeys(key);
 		browser.findElement(By.cssSelector("#key-form button[type=submit]")).click();
-		// the live stream redraws the table whenever the namespace changes: an element
-		// found
-		// before a redraw is stale after it, so each find and use is retried together
-		wait(Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until((driver) -> {
-			driver.findElement(By.cssSelector("tr[data-id='" + id + "'] button")).click();
-			return true;
-		});
+		click(By.cssSelector("tr[data-id='" + id + "'] button"));
 		WebElement amount = wait(Duration.ofSeconds(10))
 			.until(ExpectedConditions.visibilityOfElementLocated(By.id("refund-amount")));
 		amount.sendKeys("1000");
@@ -135,9 +128,7 @@ class BrowserTests extends PageTests {
 						By.cssSelector("li.event[data-type='payment.refunded'] li.delivery[data-status-code='200']"))
 				.isEmpty();
 		});
-		String chip = wait(Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
-			.until((driver) -> driver.findElement(By.cssSelector("tr[data-id='" + id + "'] .chip")).getText());
-		assertThat(chip).isEqualTo("partially_refunded");
+		assertThat(textOf(By.cssSelector("tr[data-id='" + id + "'] .chip"))).isEqualTo("partially_refunded");
 	}
 
 	@Test

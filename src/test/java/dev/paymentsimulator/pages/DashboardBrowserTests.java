@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -16,8 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -247,8 +244,7 @@ class DashboardBrowserTests extends PageTests {
 		String endpoint = api.get("/v1/webhook_endpoints").json().get("data").get(0).get("id").asString();
 		wait(Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(By.id("rotate-" + endpoint)))
 			.click();
-		wait(Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
-			.until((driver) -> !driver.findElement(By.id("endpoint-secret-value")).getText().equals(first));
+		stably((driver) -> !driver.findElement(By.id("endpoint-secret-value")).getText().equals(first));
 		assertThat(browser.findElement(By.id("endpoint-secret-value")).getText()).startsWith("whsec_");
 		browser.findElement(By.id("toggle-" + endpoint)).click();
 		wait(Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
@@ -335,25 +331,6 @@ class DashboardBrowserTests extends PageTests {
 							+ " return detail.dataset.payment === arguments[0]"
 							+ " ? [...detail.querySelectorAll('form.move')].map((form) => form.dataset.move) : null;",
 					payment));
-	}
-
-	/**
-	 * Finds and uses in one step, again if the live stream redrew the page meanwhile: an
-	 * element found before a redraw is stale after it.
-	 */
-	private <T> T stably(Function<WebDriver, T> use) {
-		return wait(Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(use);
-	}
-
-	private String textOf(By target) {
-		return stably((driver) -> driver.findElement(target).getText());
-	}
-
-	private void click(By target) {
-		stably((driver) -> {
-			driver.findElement(target).click();
-			return true;
-		});
 	}
 
 	private Api api(String key) {

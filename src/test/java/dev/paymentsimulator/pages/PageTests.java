@@ -1,6 +1,7 @@
 package dev.paymentsimulator.pages;
 
 import java.time.Duration;
+import java.util.function.Function;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -66,6 +68,26 @@ abstract class PageTests {
 
 	static WebDriverWait wait(Duration timeout) {
 		return new WebDriverWait(browser, timeout);
+	}
+
+	/**
+	 * Finds and uses in one step, again if the page was redrawn meanwhile: the
+	 * dashboard's live stream redraws it whenever the namespace changes, and an element
+	 * found before a redraw is stale after it.
+	 */
+	static <T> T stably(Function<WebDriver, T> use) {
+		return wait(Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(use);
+	}
+
+	static String textOf(By target) {
+		return stably((driver) -> driver.findElement(target).getText());
+	}
+
+	static void click(By target) {
+		stably((driver) -> {
+			driver.findElement(target).click();
+			return true;
+		});
 	}
 
 }
