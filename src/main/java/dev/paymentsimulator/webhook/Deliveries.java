@@ -24,6 +24,11 @@ interface Deliveries extends NamespaceData {
 	/** Every attempt for one event, oldest first. */
 	List<DeliveryAttempt> attempts(Namespace namespace, String eventId);
 
+	/** How many attempts of one event were made to the target. */
+	default int attemptsMade(Namespace namespace, String eventId, Target target) {
+		return target.attemptsIn(attempts(namespace, eventId));
+	}
+
 	/** Owes attempt number {@code attempt} of an event to a target from {@code dueAt}. */
 	void schedule(Namespace namespace, Instant dueAt, String eventId, Target target, int attempt);
 

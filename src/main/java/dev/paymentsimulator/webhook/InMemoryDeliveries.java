@@ -62,9 +62,8 @@ class InMemoryDeliveries implements Deliveries {
 
 	@Override
 	public List<DeliveryAttempt> attempts(Namespace namespace, String eventId) {
-		Shelf shelf = this.shelves.get(namespace);
-		List<DeliveryAttempt> kept = (shelf != null) ? shelf.attempts.get(eventId) : null;
-		if (kept == null || kept.isEmpty()) {
+		List<DeliveryAttempt> kept = keptFor(namespace, eventId);
+		if (kept.isEmpty()) {
 			return List.of();
 		}
 		// an event is dropped a moment before its log: the log goes with it
@@ -74,6 +73,18 @@ class InMemoryDeliveries implements Deliveries {
 		}
 		String body = event.get().json();
 		return kept.stream().map((attempt) -> withBody(attempt, body)).toList();
+	}
+
+	/** Counts the kept attempts, without rendering the body they sent. */
+	@Override
+	public int attemptsMade(Namespace namespace, String eventId, Target target) {
+		return target.attemptsIn(keptFor(namespace, eventId));
+	}
+
+	private List<DeliveryAttempt> keptFor(Namespace namespace, String eventId) {
+		Shelf shelf = this.shelves.get(namespace);
+		List<DeliveryAttempt> kept = (shelf != null) ? shelf.attempts.get(eventId) : null;
+		return (kept != null) ? kept : List.of();
 	}
 
 	@Override

@@ -84,7 +84,7 @@ final class SignedRequests {
 	private Known read(Pending pending) {
 		Namespace namespace = pending.namespace();
 		Event event = this.events.find(namespace, pending.eventId()).orElse(null);
-		int made = pending.target().attemptsIn(this.deliveries.attempts(namespace, pending.eventId()));
+		int made = this.deliveries.attemptsMade(namespace, pending.eventId(), pending.target());
 		WebhookEndpoint endpoint = (pending.target().endpointId() != null)
 				? this.endpoints.find(namespace, pending.target().endpointId()).orElse(null) : null;
 		return new Known(event, made, endpoint);

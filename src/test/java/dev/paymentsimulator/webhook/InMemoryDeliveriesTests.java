@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,7 +33,7 @@ class InMemoryDeliveriesTests {
 
 	private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
-	/** These tests read no delivery log, which renders the bodies from the events. */
+	/** No event to render an attempt's body from: these tests read no body. */
 	private static final BiFunction<Namespace, String, Optional<Event>> NO_EVENTS = (namespace, id) -> Optional.empty();
 
 	/** Every namespace's simulated clock stands at {@link #NOW}. */
@@ -138,6 +139,33 @@ class InMemoryDeliveriesTests {
 		clock.now = NOW.plus(LEASE).plusSeconds(1);
 		assertThat(deliveries.claimDue(FROZEN, 10, Set.of())).extracting(Pending::eventId)
 			.containsExactlyInAnyOrder("evt_given_back", "evt_lost");
+	}
+
+	@Test
+	void attemptsAreCountedPerTargetWithoutTheirEvent() {
+		InMemoryDeliveries deliveries = new InMemoryDeliveries(CLOCK, LEASE, NO_EVENTS);
+		Namespace namespace = new Namespace("count");
+		Target first = new Target("http://127.0.0.1:9/first", "we_first");
+		Target second = new Target("http://127.0.0.1:9/second", "we_second");
+		deliveries.schedule(namespace, NOW, "evt_counted", first, 1);
+		deliveries.schedule(namespace, NOW, "evt_counted", second, 1);
+		for (Pending claimed : deliveries.claimDue(FROZEN, 10, Set.of())) {
+			deliveries.settle(namespace, claimed,
+					new DeliveryAttempt("whd_" + claimed.target().endpointId(), claimed.eventId(),
+							claimed.target().endpointId(), claimed.target().url(), 1, 500, "unexpected_status", 3, null,
+							NOW, "{}", Map.of("webhook-id", claimed.eventId()), Map.of(), ""),
+					null);
+		}
+		deliveries.schedule(namespace, NOW, "evt_counted", first, 2);
+		Pending retry = deliveries.claimDue(FROZEN, 10, Set.of()).get(0);
+		deliveries.settle(namespace, retry, new DeliveryAttempt("whd_retry", "evt_counted", "we_first", first.url(), 2,
+				204, null, 3, null, NOW, "{}", Map.of("webhook-id", "evt_counted"), Map.of(), ""), null);
+
+		// the event is not there to render the bodies: counting needs none
+		assertThat(deliveries.attemptsMade(namespace, "evt_counted", first)).isEqualTo(2);
+		assertThat(deliveries.attemptsMade(namespace, "evt_counted", second)).isEqualTo(1);
+		assertThat(deliveries.attemptsMade(namespace, "evt_other", first)).isZero();
+		assertThat(deliveries.attempts(namespace, "evt_counted")).isEmpty();
 	}
 
 	private static final class MutableClock extends Clock {
