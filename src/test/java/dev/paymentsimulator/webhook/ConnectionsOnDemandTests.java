@@ -1,18 +1,17 @@
 package dev.paymentsimulator.webhook;
 
+import dev.paymentsimulator.webhook.WebhookSender.ConnectionsOnDemand;
+import org.eclipse.jetty.client.AbstractConnectionPool;
+import org.eclipse.jetty.client.DuplexConnectionPool;
+import org.eclipse.jetty.client.transport.HttpDestination;
+import org.junit.jupiter.api.Test;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
-
-import org.eclipse.jetty.client.AbstractConnectionPool;
-import org.eclipse.jetty.client.DuplexConnectionPool;
-import org.eclipse.jetty.client.transport.HttpDestination;
-import org.junit.jupiter.api.Test;
-
-import dev.paymentsimulator.webhook.WebhookSender.ConnectionsOnDemand;
 
 /**
  * One request waits and a connection for it is being opened; it asks the pool again (as
